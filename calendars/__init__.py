@@ -1,0 +1,1 @@
+"""iCalendar feeds from plan files: publication state, secret tokens, serving, CalDAV."""

@@ -1,0 +1,80 @@
+"""`roster demo`: the main job on the example office, end to end.
+
+The demo plans the month of the example's availability poll, so it gives the same
+result whatever today's date is. Each step is one library call; later steps (plan,
+feeds, printouts) append themselves to ``STEPS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from roster.loading import OfficeData, load_office
+from roster.month import Month
+from roster.month_calendar import month_calendar
+from roster.starter_folder import copy_example
+from roster.summary import calendar_text, check_summary, forecast_text
+
+
+@dataclass
+class DemoReport:
+    """What the demo did and wrote."""
+
+    folder: Path
+    month: Month
+    sections: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        """The report the CLI prints."""
+        parts = [f"roster demo: the example office in {self.folder}, month {self.month}", ""]
+        for section in self.sections:
+            parts.extend([section, ""])
+        if self.written:
+            parts.append("Written:")
+            parts.extend(f"  {path}" for path in self.written)
+            parts.append("")
+        parts.extend(self.hints)
+        return "\n".join(parts).rstrip() + "\n"
+
+
+def demo_month(data: OfficeData) -> Month:
+    """The month of the example's availability poll (the latest one)."""
+    if data.availability:
+        return max(data.availability)
+    if data.appointments:
+        return max(data.appointments)
+    raise ValueError("the example office has no availability poll")
+
+
+def _check(data: OfficeData, report: DemoReport) -> None:
+    report.sections.append("== check ==\n" + check_summary(data))
+
+
+def _calendar(data: OfficeData, report: DemoReport) -> None:
+    calendar = month_calendar(data.office, report.month, data.office.locale)
+    report.sections.append("== calendar ==\n" + calendar_text(calendar, data.office.locale))
+
+
+def _forecast(data: OfficeData, report: DemoReport) -> None:
+    report.sections.append(
+        "== forecast ==\n" + forecast_text(data, report.month, data.office.locale)
+    )
+
+
+DemoStep = Callable[[OfficeData, DemoReport], None]
+STEPS: list[DemoStep] = [_check, _calendar, _forecast]
+
+
+def run_demo(target: Path) -> DemoReport:
+    """Copy the example office to ``target`` and run the main job on it."""
+    copy_example(target)
+    data = load_office(target)
+    report = DemoReport(target, demo_month(data))
+    for step in STEPS:
+        step(data, report)
+    report.hints.append(f"Look at the office folder: {target}")
+    return report

@@ -1,0 +1,288 @@
+"""The office's rules: ``office.yaml``."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import holidays
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from roster.languages import babel_knows
+
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS: tuple[Weekday, ...] = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
+LanguageCode = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+        description="BCP 47 / ISO 639 language code, e.g. ar, fa, fa-AF, ti",
+    ),
+]
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+class Strict(BaseModel):
+    """Base of every model read from the office folder: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def parse_clock(value: Any) -> Any:
+    """``"14:00"`` -> ``time(14, 0)``; other values are left for pydantic to reject."""
+    if isinstance(value, str):
+        match = _TIME.match(value.strip())
+        if not match:
+            raise ValueError(f"'{value}' is not a time of day; write it as HH:MM, e.g. \"14:00\"")
+        return time(int(match.group(1)), int(match.group(2)))
+    return value
+
+
+def minutes_of(clock: time) -> int:
+    """Minutes since midnight."""
+    return clock.hour * 60 + clock.minute
+
+
+class Closure(Strict):
+    """Dates on which the office is closed, e.g. a Christmas break."""
+
+    from_: date = Field(alias="from", description="first closed day")
+    to: date = Field(description="last closed day (inclusive)")
+    reason: str = Field(min_length=1, description="shown on the rota, e.g. Weihnachtspause")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Closure:
+        if self.to < self.from_:
+            raise ValueError(
+                f"the closure ends ({self.to}) before it starts ({self.from_}); swap from and to"
+            )
+        return self
+
+
+class CounsellorNeed(Strict):
+    """How many counsellors an open-hours session needs."""
+
+    min: int = Field(ge=0, description="experienced counsellors needed at least")
+    max: int = Field(ge=1, description="counsellors (trainees included) at most")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> CounsellorNeed:
+        if self.max < self.min:
+            raise ValueError(f"max ({self.max}) is smaller than min ({self.min})")
+        return self
+
+
+class SessionRule(Strict):
+    """A weekly session: fields shared by open hours and appointment hours."""
+
+    name: str = Field(min_length=1, description="shown on the rota and in feeds")
+    weekday: Weekday = Field(description="day of the week the session takes place")
+    start: time = Field(description="start time, HH:MM in the office time zone")
+    end: time = Field(description="end time, HH:MM, after start")
+    since: date | None = Field(default=None, description="the session exists from this date on")
+    until: date | None = Field(default=None, description="the session exists up to this date")
+
+    _clock = field_validator("start", "end", mode="before")(parse_clock)
+
+    @model_validator(mode="after")
+    def _times(self) -> SessionRule:
+        if self.end <= self.start:
+            raise ValueError(
+                f"the session ends ({self.end:%H:%M}) before or when it starts "
+                f"({self.start:%H:%M}); end must be after start"
+            )
+        if self.since and self.until and self.until < self.since:
+            raise ValueError(f"until ({self.until}) is before since ({self.since})")
+        return self
+
+    @property
+    def minutes(self) -> int:
+        """Length of the session in minutes."""
+        return minutes_of(self.end) - minutes_of(self.start)
+
+    def runs_on(self, day: date) -> bool:
+        """Whether the rule has a session on ``day`` (weekday, since, until; not closures)."""
+        if WEEKDAYS[day.weekday()] != self.weekday:
+            return False
+        if self.since and day < self.since:
+            return False
+        return not (self.until and day > self.until)
+
+
+class OpenHoursRule(SessionRule):
+    """Walk-in hours: any problem, any language."""
+
+    kind: Literal["open_hours"] = Field(description="open_hours")
+    counsellors: CounsellorNeed = Field(description="counsellors needed: min and max")
+    leads: int = Field(default=1, ge=0, description="people with the role lead on duty, at least")
+    interpreters: dict[LanguageCode, Annotated[int, Field(ge=0)]] = Field(
+        default_factory=dict,
+        description="standing interpreter need per language; the forecast replaces it",
+    )
+    visitors_per_interpreter: int = Field(
+        default=4, ge=1, description="visitors one interpreter can serve in a session"
+    )
+
+
+class AppointmentsRule(SessionRule):
+    """Appointment hours, by prior arrangement."""
+
+    kind: Literal["appointments"] = Field(description="appointments")
+    slot_minutes: int = Field(default=30, ge=5, le=240, description="appointments start on this grid")
+    desks: int = Field(default=1, ge=1, description="appointments that can run at the same time")
+
+    @model_validator(mode="after")
+    def _slots(self) -> AppointmentsRule:
+        if self.minutes < self.slot_minutes:
+            raise ValueError(
+                f"the session is {self.minutes} minutes long and cannot hold one slot of "
+                f"{self.slot_minutes} minutes; make it longer or the slot shorter"
+            )
+        return self
+
+
+SessionRuleAny = Annotated[OpenHoursRule | AppointmentsRule, Field(discriminator="kind")]
+
+WeekOfMonth = Literal["first", "second", "third", "fourth", "last"]
+
+
+class TeamMeeting(Strict):
+    """The monthly meeting of all volunteers."""
+
+    weekday: Weekday = Field(description="day of the week of the meeting")
+    week: WeekOfMonth = Field(default="first", description="which such weekday of the month")
+    start: time = Field(description="start time, HH:MM")
+    minutes: int = Field(default=90, ge=15, le=480, description="length in minutes")
+    agenda: list[str] = Field(default_factory=list, description="agenda items, in order")
+
+    _clock = field_validator("start", mode="before")(parse_clock)
+
+
+class FeedSettings(Strict):
+    """Options of the calendar feeds."""
+
+    case_refs: bool = Field(
+        default=False, description="show case references in volunteers' feeds (off by default)"
+    )
+    base_url: str | None = Field(
+        default=None,
+        description="public address the feeds are served under, e.g. https://ihla.example.org/feeds",
+    )
+    months_back: int = Field(default=1, ge=0, le=24, description="months before now in the feeds")
+    months_ahead: int = Field(default=3, ge=0, le=24, description="months after now in the feeds")
+
+
+class Priorities(Strict):
+    """Weights of the soft rules (see docs/planning.md); higher means more important."""
+
+    language: int = Field(default=1000, ge=0, description="per missing interpreter, per visitor")
+    appointment: int = Field(default=20000, ge=0, description="per unscheduled appointment")
+    counsellors: int = Field(default=5000, ge=0, description="per counsellor below min")
+    lead: int = Field(default=5000, ge=0, description="per missing lead")
+    continuity: int = Field(default=300, ge=0, description="per appointment off its counsellor")
+    interpreter_continuity: int = Field(
+        default=100, ge=0, description="per extra interpreter on one case"
+    )
+    fairness: int = Field(default=40, ge=0, description="per unit of spread of duty rates")
+    maybe: int = Field(default=30, ge=0, description="per maybe day used")
+    consecutive_weeks: int = Field(default=10, ge=0, description="per duty in a week after one")
+    same_week: int = Field(default=60, ge=0, description="per second duty in one week")
+    change: int = Field(default=150, ge=0, description="per assignment changed on re-plan")
+
+
+class Office(Strict):
+    """``office.yaml``: the office's rules."""
+
+    name: str = Field(min_length=1, description="the office's name, on every printout")
+    location: str = Field(default="", description="address, the LOCATION of every event")
+    timezone: str = Field(default="Europe/Berlin", description="IANA time zone")
+    locale: Literal["de", "en"] = Field(default="de", description="language of printouts")
+    holidays: str = Field(
+        default="DE-NW", description="country[-subdivision] whose public holidays close the office"
+    )
+    closures: list[Closure] = Field(default_factory=list, description="the office's own closures")
+    languages: dict[LanguageCode, dict[str, str]] = Field(
+        default_factory=dict,
+        description="names for language codes: {de: ..., en: ..., native: ...}",
+    )
+    sessions: list[SessionRuleAny] = Field(min_length=1, description="the weekly sessions")
+    team_meeting: TeamMeeting | None = Field(default=None, description="the monthly meeting")
+    feeds: FeedSettings = Field(default_factory=FeedSettings, description="calendar feeds")
+    priorities: Priorities = Field(default_factory=Priorities, description="soft-rule weights")
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"'{value}' is not a time zone; use an IANA name such as Europe/Berlin"
+            ) from None
+        return value
+
+    @field_validator("holidays")
+    @classmethod
+    def _holidays(cls, value: str) -> str:
+        country, _, subdiv = value.partition("-")
+        try:
+            holidays.country_holidays(country, subdiv=subdiv or None)
+        except NotImplementedError:
+            raise ValueError(
+                f"'{value}' is not a holiday region the holidays package knows; "
+                "write country-subdivision, e.g. DE-NW for North Rhine-Westphalia"
+            ) from None
+        return value
+
+    @field_validator("languages")
+    @classmethod
+    def _language_names(cls, value: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+        for code, names in value.items():
+            unknown = sorted(set(names) - {"de", "en", "native"})
+            if unknown:
+                raise ValueError(
+                    f"language {code}: unknown name key {', '.join(unknown)}; use de, en, native"
+                )
+            if not names:
+                raise ValueError(f"language {code}: give at least one name, e.g. {{de: ..., en: ...}}")
+        return value
+
+    @model_validator(mode="after")
+    def _sessions_distinct(self) -> Office:
+        seen: set[tuple[str, str, time]] = set()
+        for rule in self.sessions:
+            key = (rule.kind, rule.weekday, rule.start)
+            if key in seen:
+                raise ValueError(
+                    f"two {rule.kind} sessions start on {rule.weekday} at {rule.start:%H:%M}; "
+                    "give them different days or times"
+                )
+            seen.add(key)
+        return self
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The office's time zone."""
+        return ZoneInfo(self.timezone)
+
+    def knows_language(self, code: str) -> bool:
+        """Whether the code has a name: from Babel or from ``languages:``."""
+        return code in self.languages or babel_knows(code)
+
+    def open_hours_rules(self) -> list[OpenHoursRule]:
+        """The open-hours session rules."""
+        return [rule for rule in self.sessions if isinstance(rule, OpenHoursRule)]
+
+    def appointment_rules(self) -> list[AppointmentsRule]:
+        """The appointment-hours session rules."""
+        return [rule for rule in self.sessions if isinstance(rule, AppointmentsRule)]

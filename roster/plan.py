@@ -1,0 +1,244 @@
+"""The plan file: ``rotas/YYYY-MM.json``, schema documented in docs/plan-file.md.
+
+A plan names volunteers by id and cases by reference only: never an appointment note,
+never client data. Feeds and printouts read plan files, never the solver.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from roster.errors import RosterError
+from roster.files import write_atomic
+from roster.month import Month
+
+SCHEMA_VERSION = 1
+
+
+class PlanModel(BaseModel):
+    """Base of the plan models: strict keys, immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class StaffEntry(PlanModel):
+    """One person's function in one session."""
+
+    volunteer: str = Field(description="volunteer id")
+    role: Literal["counsellor", "interpreter"] = Field(description="function in the session")
+    language: str | None = Field(
+        default=None,
+        description="interpreting language, or the language a counsellor counsels in directly",
+    )
+    lead: bool = Field(default=False, description="on lead duty")
+    trainee: bool = Field(default=False, description="a trainee counsellor")
+
+
+class LanguageNeed(PlanModel):
+    """Interpreting need for one language in one open-hours session."""
+
+    language: str
+    interpreters: int = Field(ge=0, description="interpreters needed (forecast or standing)")
+    expected_visitors: float = Field(ge=0, description="forecast visitors of this language")
+
+
+class Needs(PlanModel):
+    """What an open-hours session needs."""
+
+    counsellors_min: int
+    counsellors_max: int
+    leads: int
+    languages: list[LanguageNeed] = Field(default_factory=list)
+
+
+class Uncovered(PlanModel):
+    """A need the plan could not meet, with the reason in plain words."""
+
+    need: Literal["language", "counsellors", "lead"]
+    language: str | None = None
+    missing: int = Field(ge=1)
+    reason: str
+
+
+class PlanSession(PlanModel):
+    """One session of the month with its staff."""
+
+    id: str
+    date: date
+    name: str
+    kind: Literal["open_hours", "appointments"]
+    start: datetime
+    end: datetime
+    needs: Needs | None = Field(default=None, description="open hours only")
+    staff: list[StaffEntry] = Field(default_factory=list)
+    uncovered: list[Uncovered] = Field(default_factory=list)
+
+
+class PlanAppointment(PlanModel):
+    """A scheduled appointment."""
+
+    key: str = Field(description="case reference and its number in the month, e.g. A-2026-017#1")
+    case: str
+    session: str = Field(description="id of the appointment session")
+    date: date
+    start: datetime
+    end: datetime
+    desk: int = Field(ge=1)
+    language: str
+    counsellor: str
+    second_counsellor: str | None = Field(
+        default=None, description="experienced counsellor beside a trainee"
+    )
+    interpreter: str | None = Field(default=None, description="None when the counsellor speaks it")
+
+
+class Unscheduled(PlanModel):
+    """An appointment request the plan could not place."""
+
+    key: str
+    case: str
+    language: str
+    minutes: int
+    earliest: date
+    latest: date
+    reason: str
+
+
+class ClosedEntry(PlanModel):
+    """A date with no session, and why."""
+
+    date: date
+    reason: str
+
+
+class PlanMeeting(PlanModel):
+    """The month's team meeting."""
+
+    date: date
+    start: datetime
+    end: datetime
+    agenda: list[str] = Field(default_factory=list)
+    moved_from: date | None = None
+
+
+class Load(PlanModel):
+    """One volunteer's share of the work."""
+
+    volunteer: str
+    duties: int = Field(description="days on duty this month")
+    hours: float = Field(description="hours worked this month")
+    maybe_days: int = Field(description="duties on days answered maybe")
+    offered: int = Field(description="session dates offered this month")
+    window_duties: int = Field(description="duties over the fairness window, this month included")
+    window_offered: int = Field(description="dates offered over the fairness window")
+
+
+class Fairness(PlanModel):
+    """Fairness over the window of months."""
+
+    window: list[str] = Field(description="months counted, oldest first")
+    spread: float = Field(description="max minus min of duties per offered date, over the window")
+
+
+class Penalty(PlanModel):
+    """One named soft-rule penalty."""
+
+    name: str
+    weight: int
+    units: float
+    value: float
+
+
+class Score(PlanModel):
+    """The plan's score: the sum of its named penalties."""
+
+    total: float
+    penalties: list[Penalty] = Field(default_factory=list)
+
+
+class SolverFacts(PlanModel):
+    """How the plan was found."""
+
+    status: Literal["optimal", "feasible", "greedy"]
+    objective: float
+    bound: float
+    gap: float = Field(description="(objective - bound) / objective, 0 when optimal")
+    seconds: float = Field(description="deterministic time used (reproducible)")
+    workers: int
+    seed: int
+    deterministic: bool
+    ortools_version: str
+
+
+class Plan(PlanModel):
+    """A month's plan."""
+
+    schema_: int = Field(default=SCHEMA_VERSION, alias="schema")
+    office: str
+    month: str
+    as_of: date = Field(description="the planning date (--today)")
+    timezone: str
+    locale: str
+    input_digest: str = Field(description="SHA-256 over the files read")
+    inputs: dict[str, str] = Field(description="file -> SHA-256")
+    sessions: list[PlanSession] = Field(default_factory=list)
+    appointments: list[PlanAppointment] = Field(default_factory=list)
+    unscheduled: list[Unscheduled] = Field(default_factory=list)
+    closed: list[ClosedEntry] = Field(default_factory=list)
+    team_meeting: PlanMeeting | None = None
+    load: list[Load] = Field(default_factory=list)
+    fairness: Fairness
+    score: Score
+    solver: SolverFacts
+
+    def to_json(self) -> str:
+        """The plan as stable, indented JSON."""
+        data = self.model_dump(mode="json", by_alias=True)
+        return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def plan_path(folder: Path, month: Month) -> Path:
+    """Where the plan of ``month`` lives."""
+    return folder / "rotas" / f"{month}.json"
+
+
+def write_plan(folder: Path, plan: Plan) -> Path:
+    """Write the plan atomically into ``rotas/``; return its path."""
+    path = plan_path(folder, Month.parse(plan.month))
+    write_atomic(path, plan.to_json())
+    return path
+
+
+def read_plan(path: Path) -> Plan:
+    """Read a plan file; raise :class:`RosterError` if it is not one."""
+    name = path.as_posix()
+    if not path.is_file():
+        raise RosterError(f"There is no plan at {name}. Run `roster plan` for that month first.")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise RosterError(f"{name} is not a plan file ({exc}). Plan the month again.") from None
+    if isinstance(data, dict) and data.get("schema") != SCHEMA_VERSION:
+        raise RosterError(
+            f"{name} has schema {data.get('schema')!r}; this roster reads schema {SCHEMA_VERSION}. "
+            "Plan the month again with this version."
+        )
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise RosterError(f"{name} is not a valid plan file ({where}: {first['msg']}). Plan the month again.") from None
+
+
+def plans_in(folder: Path) -> list[Plan]:
+    """Every plan in ``folder/rotas``, oldest month first."""
+    base = folder / "rotas"
+    if not base.is_dir():
+        return []
+    return [read_plan(path) for path in sorted(base.glob("[0-9][0-9][0-9][0-9]-[0-9][0-9].json"))]

@@ -1,0 +1,109 @@
+"""The team: ``volunteers.yaml``."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from roster.office import LanguageCode, Strict, Weekday
+
+Role = Literal["counsellor", "interpreter", "lead", "social_worker"]
+Level = Literal["basic", "fluent", "native"]
+LEVEL_RANK: dict[str, int] = {"basic": 1, "fluent": 2, "native": 3}
+
+
+class Absence(Strict):
+    """Days a volunteer cannot come."""
+
+    from_: date = Field(alias="from", description="first day away")
+    to: date = Field(description="last day away (inclusive)")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Absence:
+        if self.to < self.from_:
+            raise ValueError(
+                f"the absence ends ({self.to}) before it starts ({self.from_}); swap from and to"
+            )
+        return self
+
+    def covers(self, day: date) -> bool:
+        """Whether ``day`` lies in the absence."""
+        return self.from_ <= day <= self.to
+
+
+class Volunteer(Strict):
+    """One person of the team."""
+
+    id: str = Field(
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$",
+        description="short id used in plans and files, e.g. v01",
+    )
+    name: str = Field(min_length=1, description="name shown to the team")
+    email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+$", description="optional")
+    roles: list[Role] = Field(min_length=1, description="counsellor, interpreter, lead, social_worker")
+    languages: dict[LanguageCode, Level] = Field(
+        min_length=1, description="languages spoken, each basic, fluent or native"
+    )
+    weekdays: list[Weekday] = Field(
+        default_factory=list, description="days this person can generally come"
+    )
+    max_per_month: int = Field(default=4, ge=0, le=31, description="days on duty per month, at most")
+    hours_per_month: float | None = Field(
+        default=None, gt=0, description="hours budget per month, e.g. the paid social worker"
+    )
+    trainee: bool = Field(default=False, description="works only beside an experienced counsellor")
+    absences: list[Absence] = Field(default_factory=list, description="periods away")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Volunteer:
+        if len(set(self.roles)) != len(self.roles):
+            raise ValueError("a role is listed twice; list each role once")
+        if len(set(self.weekdays)) != len(self.weekdays):
+            raise ValueError("a weekday is listed twice; list each day once")
+        if "interpreter" in self.roles:
+            if not self.speaks("de"):
+                raise ValueError(
+                    "an interpreter needs German (de) at fluent or better; "
+                    "raise the level of de or remove the role interpreter"
+                )
+            if not self.interpreter_languages():
+                raise ValueError(
+                    "an interpreter needs one language besides German at fluent or better; "
+                    "add it under languages or remove the role interpreter"
+                )
+        if self.trainee and not self.counsels():
+            raise ValueError("trainee is set but the person is neither counsellor nor social_worker")
+        return self
+
+    def speaks(self, code: str, level: Level = "fluent") -> bool:
+        """Whether the person speaks ``code`` at ``level`` or better."""
+        have = self.languages.get(code)
+        return have is not None and LEVEL_RANK[have] >= LEVEL_RANK[level]
+
+    def counsels(self) -> bool:
+        """Whether the person may counsel (counsellor or social worker)."""
+        return "counsellor" in self.roles or "social_worker" in self.roles
+
+    def interprets(self) -> bool:
+        """Whether the person has the role interpreter."""
+        return "interpreter" in self.roles
+
+    def leads(self) -> bool:
+        """Whether the person has the role lead."""
+        return "lead" in self.roles
+
+    def interpreter_languages(self) -> list[str]:
+        """Languages other than German this person can interpret (fluent or better)."""
+        return sorted(code for code in self.languages if code != "de" and self.speaks(code))
+
+    def is_absent(self, day: date) -> bool:
+        """Whether ``day`` is in one of the person's absences."""
+        return any(absence.covers(day) for absence in self.absences)
+
+
+class Team(Strict):
+    """``volunteers.yaml``."""
+
+    volunteers: list[Volunteer] = Field(min_length=1, description="the team")

@@ -1,0 +1,1 @@
+"""Jinja2 templates of the printouts (rota, agenda, ...), shipped as package data."""
