@@ -56,14 +56,14 @@ def parse_today(value: str | None) -> date:
         raise RosterError(f"--today '{value}' is not a date; write it as YYYY-MM-DD.") from None
 
 
-FOLDER = click.argument(
-    "folder", type=click.Path(file_okay=False, path_type=Path), metavar="DIR"
-)
+FOLDER = click.argument("folder", type=click.Path(file_okay=False, path_type=Path), metavar="DIR")
 MONTH = click.option(
     "--month", "month", metavar="YYYY-MM", help="The month, e.g. 2026-12. Default: next month."
 )
 LOCALE = click.option(
-    "--locale", type=click.Choice(["de", "en"]), help="Language of the output (default: the office's)."
+    "--locale",
+    type=click.Choice(["de", "en"]),
+    help="Language of the output (default: the office's).",
 )
 
 
@@ -110,7 +110,9 @@ def calendar(folder: Path, month: str | None, locale: str | None, as_json: bool)
     """
     data = load_office(folder)
     result = month_calendar(data.office, parse_month(month), locale or data.office.locale)
-    click.echo(calendar_json(result) if as_json else calendar_text(result, locale or data.office.locale))
+    click.echo(
+        calendar_json(result) if as_json else calendar_text(result, locale or data.office.locale)
+    )
 
 
 @main.command()
@@ -146,7 +148,10 @@ def init(folder: Path) -> None:
 
 @main.command()
 @click.argument(
-    "folder", type=click.Path(file_okay=False, path_type=Path), default="roster-demo", metavar="[DIR]"
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="roster-demo",
+    metavar="[DIR]",
 )
 def demo(folder: Path) -> None:
     """Run the main job on the example office, copied to DIR (default ./roster-demo).

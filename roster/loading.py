@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -26,9 +26,11 @@ from roster.office import Office
 from roster.plain_errors import problems_from_validation
 from roster.requests import (
     ANSWERS,
+    Answer,
     AppointmentFile,
     AppointmentRequest,
-    Answer,
+    Assign,
+    Forbid,
     Overrides,
     VisitRecord,
 )
@@ -93,7 +95,11 @@ class OfficeData:
     def digest_files(self, month: Month) -> dict[str, str]:
         """SHA-256 of the files that shape the plan of ``month``."""
         keep = {"office.yaml", "volunteers.yaml", "visits.csv"}
-        monthly = {f"availability/{month}.csv", f"appointments/{month}.yaml", f"overrides/{month}.yaml"}
+        monthly = {
+            f"availability/{month}.csv",
+            f"appointments/{month}.yaml",
+            f"overrides/{month}.yaml",
+        }
         return {
             name: digest
             for name, digest in sorted(self.files.items())
@@ -101,9 +107,7 @@ class OfficeData:
         }
 
 
-def _validate(
-    model: type[ModelT], doc: YamlDocument, problems: list[Problem]
-) -> ModelT | None:
+def _validate(model: type[ModelT], doc: YamlDocument, problems: list[Problem]) -> ModelT | None:
     if doc.data is None:
         problems.append(Problem(doc.file, None, "", "is empty; see docs/office-folder.md"))
         return None
@@ -132,7 +136,9 @@ def _read_model(
     return _validate(model, doc, problems), doc
 
 
-def _month_files(folder: Path, sub: str, suffix: str, problems: list[Problem]) -> list[tuple[Month, Path]]:
+def _month_files(
+    folder: Path, sub: str, suffix: str, problems: list[Problem]
+) -> list[tuple[Month, Path]]:
     base = folder / sub
     if not base.is_dir():
         return []
@@ -161,7 +167,9 @@ def _read_csv(path: Path, name: str, problems: list[Problem]) -> list[tuple[int,
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        problems.append(Problem(name, None, "", f"is not UTF-8 text ({exc.reason}); save it as UTF-8"))
+        problems.append(
+            Problem(name, None, "", f"is not UTF-8 text ({exc.reason}); save it as UTF-8")
+        )
         return None
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
@@ -169,8 +177,9 @@ def _read_csv(path: Path, name: str, problems: list[Problem]) -> list[tuple[int,
     rows: list[tuple[int, list[str]]] = []
     try:
         for row in reader:
-            if any(cell.strip() for cell in row):
-                rows.append((reader.line_num, [cell.strip() for cell in row]))
+            cells = [cell.strip() for cell in row]
+            if any(cells):
+                rows.append((reader.line_num, cells))
     except csv.Error as exc:
         problems.append(Problem(name, reader.line_num, "", f"is not valid CSV: {exc}"))
         return None
@@ -229,7 +238,14 @@ def _read_availability(
             )
             columns.append(None)
         elif day in columns:
-            problems.append(Problem(name, header_line, f"column {index} '{cell}'", "this date has two columns; keep one"))
+            problems.append(
+                Problem(
+                    name,
+                    header_line,
+                    f"column {index} '{cell}'",
+                    "this date has two columns; keep one",
+                )
+            )
             columns.append(None)
         else:
             columns.append(day)
@@ -239,16 +255,33 @@ def _read_availability(
         volunteer = row[0]
         if volunteer not in known:
             problems.append(
-                Problem(name, line, "volunteer", f"'{volunteer}' is not an id in volunteers.yaml; fix the id or add the person")
+                Problem(
+                    name,
+                    line,
+                    "volunteer",
+                    f"'{volunteer}' is not an id in volunteers.yaml; fix the id or add the person",
+                )
             )
             continue
         if volunteer in seen:
-            problems.append(Problem(name, line, "volunteer", f"'{volunteer}' has a second row; keep one row per person"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "volunteer",
+                    f"'{volunteer}' has a second row; keep one row per person",
+                )
+            )
             continue
         seen.add(volunteer)
         if len(row) > len(header):
             problems.append(
-                Problem(name, line, f"column {len(header) + 1}", "this row has more cells than the header has columns")
+                Problem(
+                    name,
+                    line,
+                    f"column {len(header) + 1}",
+                    "this row has more cells than the header has columns",
+                )
             )
         for index, cell in enumerate(row[1:], start=2):
             day = columns[index - 2] if index - 2 < len(columns) else None
@@ -278,7 +311,12 @@ def _read_visits(path: Path, office: Office | None, problems: list[Problem]) -> 
     lowered = [cell.lower() for cell in header]
     if sorted(lowered) != ["date", "language", "visitors"]:
         problems.append(
-            Problem(name, header_line, "header", f"the columns must be date,language,visitors, not {','.join(header)}")
+            Problem(
+                name,
+                header_line,
+                "header",
+                f"the columns must be date,language,visitors, not {','.join(header)}",
+            )
         )
         return []
     at = {column: lowered.index(column) for column in lowered}
@@ -286,20 +324,29 @@ def _read_visits(path: Path, office: Office | None, problems: list[Problem]) -> 
     seen: dict[tuple[date, str], int] = {}
     for line, row in rows[1:]:
         if len(row) != 3:
-            problems.append(Problem(name, line, "", f"has {len(row)} cells; each row needs date,language,visitors"))
+            problems.append(
+                Problem(
+                    name, line, "", f"has {len(row)} cells; each row needs date,language,visitors"
+                )
+            )
             continue
         day = _parse_day(row[at["date"]], None)
         language = row[at["language"]]
         if day is None:
-            problems.append(Problem(name, line, "date", f"'{row[at['date']]}' is not a date; write YYYY-MM-DD"))
-            continue
-        try:
-            visitors = int(row[at["visitors"]])
-            if visitors < 0:
-                raise ValueError
-        except ValueError:
             problems.append(
-                Problem(name, line, "visitors", f"'{row[at['visitors']]}' is not a whole number of 0 or more")
+                Problem(name, line, "date", f"'{row[at['date']]}' is not a date; write YYYY-MM-DD")
+            )
+            continue
+        text = row[at["visitors"]]
+        visitors = int(text) if text.isdigit() else -1
+        if visitors < 0:
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "visitors",
+                    f"'{row[at['visitors']]}' is not a whole number of 0 or more",
+                )
             )
             continue
         if office is not None and not office.knows_language(language):
@@ -307,7 +354,12 @@ def _read_visits(path: Path, office: Office | None, problems: list[Problem]) -> 
             continue
         if (day, language) in seen:
             problems.append(
-                Problem(name, line, "date", f"{day} {language} is already counted on line {seen[(day, language)]}; add them up in one row")
+                Problem(
+                    name,
+                    line,
+                    "date",
+                    f"{day} {language} is already counted on line {seen[(day, language)]}; add them up in one row",
+                )
             )
             continue
         seen[(day, language)] = line
@@ -332,16 +384,26 @@ def _check_office_languages(office: Office, doc: YamlDocument, problems: list[Pr
         for code in getattr(rule, "interpreters", {}):
             if not office.knows_language(code):
                 path = ("sessions", index, "interpreters", code)
-                problems.append(_unknown_language(doc.file, doc.line_of(path), f"sessions[{index}].interpreters.{code}", code))
+                problems.append(
+                    _unknown_language(
+                        doc.file, doc.line_of(path), f"sessions[{index}].interpreters.{code}", code
+                    )
+                )
 
 
-def _check_team(office: Office | None, team: Team, doc: YamlDocument, problems: list[Problem]) -> None:
+def _check_team(
+    office: Office | None, team: Team, doc: YamlDocument, problems: list[Problem]
+) -> None:
     seen: dict[str, int] = {}
     for index, person in enumerate(team.volunteers):
         if person.id in seen:
             problems.append(
-                Problem(doc.file, doc.line_of(("volunteers", index, "id")), f"volunteers[{index}].id",
-                        f"the id '{person.id}' is already used by volunteers[{seen[person.id]}]; ids must be unique")
+                Problem(
+                    doc.file,
+                    doc.line_of(("volunteers", index, "id")),
+                    f"volunteers[{index}].id",
+                    f"the id '{person.id}' is already used by volunteers[{seen[person.id]}]; ids must be unique",
+                )
             )
         else:
             seen[person.id] = index
@@ -350,7 +412,11 @@ def _check_team(office: Office | None, team: Team, doc: YamlDocument, problems: 
         for code in person.languages:
             if not office.knows_language(code):
                 path = ("volunteers", index, "languages", code)
-                problems.append(_unknown_language(doc.file, doc.line_of(path), f"volunteers[{index}].languages.{code}", code))
+                problems.append(
+                    _unknown_language(
+                        doc.file, doc.line_of(path), f"volunteers[{index}].languages.{code}", code
+                    )
+                )
 
 
 def _check_appointments(
@@ -361,10 +427,13 @@ def _check_appointments(
     people: dict[str, Volunteer],
     problems: list[Problem],
 ) -> list[Appointment]:
-    longest = max((rule.minutes for rule in office.appointment_rules()), default=0) if office else None
+    longest = (
+        max((rule.minutes for rule in office.appointment_rules()), default=0) if office else None
+    )
     result: list[Appointment] = []
     counts: dict[str, int] = {}
     for index, request in enumerate(requests.appointments):
+
         def where(key: str, i: int = index) -> tuple[int | None, str]:
             return doc.line_of(("appointments", i, key)), f"appointments[{i}].{key}"
 
@@ -375,10 +444,14 @@ def _check_appointments(
         if request.earliest not in month or request.latest not in month:
             line, field_ = where("earliest" if request.earliest not in month else "latest")
             problems.append(
-                Problem(doc.file, line, field_,
-                        f"the window {request.earliest}..{request.latest} reaches outside {month}; "
-                        f"this file holds requests for {month} only: narrow the window or move the request "
-                        "to the file of its month")
+                Problem(
+                    doc.file,
+                    line,
+                    field_,
+                    f"the window {request.earliest}..{request.latest} reaches outside {month}; "
+                    f"this file holds requests for {month} only: narrow the window or move the request "
+                    "to the file of its month",
+                )
             )
             ok = False
         if longest is not None and request.minutes > longest:
@@ -386,20 +459,34 @@ def _check_appointments(
             if longest == 0:
                 message = "there are no appointment sessions in office.yaml; add a session with kind: appointments"
             else:
-                message = (f"{request.minutes} minutes is longer than the longest appointment session "
-                           f"({longest} minutes); split the appointment or lengthen the session")
+                message = (
+                    f"{request.minutes} minutes is longer than the longest appointment session "
+                    f"({longest} minutes); split the appointment or lengthen the session"
+                )
             problems.append(Problem(doc.file, line, field_, message))
             ok = False
         if request.counsellor is not None:
             person = people.get(request.counsellor)
             line, field_ = where("counsellor")
             if person is None and people:
-                problems.append(Problem(doc.file, line, field_,
-                                        f"'{request.counsellor}' is not an id in volunteers.yaml; fix the id"))
+                problems.append(
+                    Problem(
+                        doc.file,
+                        line,
+                        field_,
+                        f"'{request.counsellor}' is not an id in volunteers.yaml; fix the id",
+                    )
+                )
                 ok = False
             elif person is not None and not person.counsels():
-                problems.append(Problem(doc.file, line, field_,
-                                        f"{person.id} is not a counsellor or social worker; name a counsellor"))
+                problems.append(
+                    Problem(
+                        doc.file,
+                        line,
+                        field_,
+                        f"{person.id} is not a counsellor or social worker; name a counsellor",
+                    )
+                )
                 ok = False
         if ok:
             counts[request.case] = counts.get(request.case, 0) + 1
@@ -409,27 +496,54 @@ def _check_appointments(
 
 
 def _check_overrides(
-    month: Month, overrides: Overrides, doc: YamlDocument, people: dict[str, Volunteer], problems: list[Problem]
+    month: Month,
+    overrides: Overrides,
+    doc: YamlDocument,
+    people: dict[str, Volunteer],
+    problems: list[Problem],
 ) -> None:
-    for kind, entries in (("assign", overrides.assign), ("forbid", overrides.forbid)):
-        for index, entry in enumerate(entries):
-            if people and entry.volunteer not in people:
-                problems.append(Problem(doc.file, doc.line_of((kind, index, "volunteer")), f"{kind}[{index}].volunteer",
-                                        f"'{entry.volunteer}' is not an id in volunteers.yaml; fix the id"))
-            if entry.date not in month:
-                problems.append(Problem(doc.file, doc.line_of((kind, index, "date")), f"{kind}[{index}].date",
-                                        f"{entry.date} is not in {month}; this file holds overrides for {month} only"))
+    rows: list[tuple[str, int, Assign | Forbid]] = [
+        *(("assign", index, entry) for index, entry in enumerate(overrides.assign)),
+        *(("forbid", index, entry) for index, entry in enumerate(overrides.forbid)),
+    ]
+    for kind, index, entry in rows:
+        if people and entry.volunteer not in people:
+            problems.append(
+                Problem(
+                    doc.file,
+                    doc.line_of((kind, index, "volunteer")),
+                    f"{kind}[{index}].volunteer",
+                    f"'{entry.volunteer}' is not an id in volunteers.yaml; fix the id",
+                )
+            )
+        if entry.date not in month:
+            problems.append(
+                Problem(
+                    doc.file,
+                    doc.line_of((kind, index, "date")),
+                    f"{kind}[{index}].date",
+                    f"{entry.date} is not in {month}; this file holds overrides for {month} only",
+                )
+            )
 
 
 def load_office(folder: Path) -> OfficeData:
     """Read and validate the office folder; raise :class:`RosterError` with every problem."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise RosterError(f"{folder} is not a folder. Give the path of an office folder (see `roster init`).")
-    problems: list[Problem] = []
-    for required in ("office.yaml", "volunteers.yaml"):
-        if not (folder / required).is_file():
-            problems.append(Problem(required, None, "", f"is missing in {folder}; every office folder needs it (see docs/office-folder.md)"))
+        raise RosterError(
+            f"{folder} is not a folder. Give the path of an office folder (see `roster init`)."
+        )
+    problems: list[Problem] = [
+        Problem(
+            required,
+            None,
+            "",
+            f"is missing in {folder}; every office folder needs it (see docs/office-folder.md)",
+        )
+        for required in ("office.yaml", "volunteers.yaml")
+        if not (folder / required).is_file()
+    ]
     office, office_doc = _read_model(folder, "office.yaml", Office, problems)
     if office is not None and office_doc is not None:
         _check_office_languages(office, office_doc, problems)
@@ -455,13 +569,16 @@ def load_office(folder: Path) -> OfficeData:
             _check_overrides(month, model_o, doc_o, people, problems)
             overrides[month] = model_o
 
-    visits = _read_visits(folder / "visits.csv", office, problems) if (folder / "visits.csv").is_file() else []
+    visits = (
+        _read_visits(folder / "visits.csv", office, problems)
+        if (folder / "visits.csv").is_file()
+        else []
+    )
 
     raise_if_any(problems, f"The office folder {folder} has errors")
     assert office is not None and team is not None  # noqa: S101 - guaranteed by raise_if_any
     files = {
-        str(path.relative_to(folder).as_posix()): sha256_of(path)
-        for path in _input_files(folder)
+        str(path.relative_to(folder).as_posix()): sha256_of(path) for path in _input_files(folder)
     }
     return OfficeData(
         folder=folder,
@@ -481,11 +598,11 @@ def _input_files(folder: Path) -> Iterable[Path]:
             yield folder / name
     for sub in ("availability", "appointments", "overrides"):
         if (folder / sub).is_dir():
-            yield from sorted(p for p in (folder / sub).iterdir() if p.is_file() and not p.name.startswith("."))
+            yield from sorted(
+                p for p in (folder / sub).iterdir() if p.is_file() and not p.name.startswith(".")
+            )
 
 
 def today_in(office: Office, now: datetime | None = None) -> date:
     """Today's date in the office's time zone."""
     return (now or datetime.now(office.zone)).astimezone(office.zone).date()
-
-

@@ -7,6 +7,7 @@ week earlier starts at 14:00+02:00.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cache
@@ -27,7 +28,7 @@ class SessionOccurrence:
     """One session on one date."""
 
     id: str
-    date: date
+    date: dt.date
     name: str
     kind: SessionKind
     start: datetime
@@ -44,7 +45,7 @@ class SessionOccurrence:
 class ClosedDate:
     """A date on which a session would have taken place but the office is closed."""
 
-    date: date
+    date: dt.date
     reason: str
     sessions: tuple[str, ...] = ()
 
@@ -53,11 +54,11 @@ class ClosedDate:
 class Meeting:
     """The month's team meeting."""
 
-    date: date
+    date: dt.date
     start: datetime
     end: datetime
     agenda: tuple[str, ...]
-    moved_from: date | None = None
+    moved_from: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -80,9 +81,7 @@ class MonthCalendar:
 @cache
 def _holidays_for(region: str, year: int, language: str) -> dict[date, str]:
     country, _, subdiv = region.partition("-")
-    table = holidays.country_holidays(
-        country, subdiv=subdiv or None, years=year, language=language
-    )
+    table = holidays.country_holidays(country, subdiv=subdiv or None, years=year, language=language)
     return {day: str(name) for day, name in table.items()}
 
 
@@ -109,7 +108,9 @@ def session_id(day: date, kind: str, start: time) -> str:
     return f"{day.isoformat()}-{_KIND_SHORT[kind]}-{start:%H%M}"
 
 
-def _occurrence(office: Office, rule: SessionRule, index: int, day: date, kind: SessionKind) -> SessionOccurrence:
+def _occurrence(
+    office: Office, rule: SessionRule, index: int, day: date, kind: SessionKind
+) -> SessionOccurrence:
     return SessionOccurrence(
         id=session_id(day, kind, rule.start),
         date=day,

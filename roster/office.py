@@ -138,7 +138,9 @@ class AppointmentsRule(SessionRule):
     """Appointment hours, by prior arrangement."""
 
     kind: Literal["appointments"] = Field(description="appointments")
-    slot_minutes: int = Field(default=30, ge=5, le=240, description="appointments start on this grid")
+    slot_minutes: int = Field(
+        default=30, ge=5, le=240, description="appointments start on this grid"
+    )
     desks: int = Field(default=1, ge=1, description="appointments that can run at the same time")
 
     @model_validator(mode="after")
@@ -254,7 +256,9 @@ class Office(Strict):
                     f"language {code}: unknown name key {', '.join(unknown)}; use de, en, native"
                 )
             if not names:
-                raise ValueError(f"language {code}: give at least one name, e.g. {{de: ..., en: ...}}")
+                raise ValueError(
+                    f"language {code}: give at least one name, e.g. {{de: ..., en: ...}}"
+                )
         return value
 
     @model_validator(mode="after")

@@ -6,8 +6,9 @@ never client data. Feeds and printouts read plan files, never the solver.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
@@ -69,7 +70,7 @@ class PlanSession(PlanModel):
     """One session of the month with its staff."""
 
     id: str
-    date: date
+    date: dt.date
     name: str
     kind: Literal["open_hours", "appointments"]
     start: datetime
@@ -85,7 +86,7 @@ class PlanAppointment(PlanModel):
     key: str = Field(description="case reference and its number in the month, e.g. A-2026-017#1")
     case: str
     session: str = Field(description="id of the appointment session")
-    date: date
+    date: dt.date
     start: datetime
     end: datetime
     desk: int = Field(ge=1)
@@ -104,26 +105,26 @@ class Unscheduled(PlanModel):
     case: str
     language: str
     minutes: int
-    earliest: date
-    latest: date
+    earliest: dt.date
+    latest: dt.date
     reason: str
 
 
 class ClosedEntry(PlanModel):
     """A date with no session, and why."""
 
-    date: date
+    date: dt.date
     reason: str
 
 
 class PlanMeeting(PlanModel):
     """The month's team meeting."""
 
-    date: date
+    date: dt.date
     start: datetime
     end: datetime
     agenda: list[str] = Field(default_factory=list)
-    moved_from: date | None = None
+    moved_from: dt.date | None = None
 
 
 class Load(PlanModel):
@@ -181,7 +182,7 @@ class Plan(PlanModel):
     schema_: int = Field(default=SCHEMA_VERSION, alias="schema")
     office: str
     month: str
-    as_of: date = Field(description="the planning date (--today)")
+    as_of: dt.date = Field(description="the planning date (--today)")
     timezone: str
     locale: str
     input_digest: str = Field(description="SHA-256 over the files read")
@@ -233,7 +234,9 @@ def read_plan(path: Path) -> Plan:
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise RosterError(f"{name} is not a valid plan file ({where}: {first['msg']}). Plan the month again.") from None
+        raise RosterError(
+            f"{name} is not a valid plan file ({where}: {first['msg']}). Plan the month again."
+        ) from None
 
 
 def plans_in(folder: Path) -> list[Plan]:

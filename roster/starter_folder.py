@@ -39,7 +39,7 @@ def example_office() -> Path:
     if not (here / "office.yaml").is_file():
         raise RosterError(
             "The example office (examples/velbert) was not found next to the roster package. "
-            "Install roster from a clone of its repository: pip install -e \".[dev]\"."
+            'Install roster from a clone of its repository: pip install -e ".[dev]".'
         )
     return here
 

@@ -25,7 +25,7 @@ def check_summary(data: OfficeData) -> str:
     """Volunteers per role, languages covered and by how many people."""
     office = data.office
     lines = [f"{office.name}: the folder is valid.", ""]
-    roles = Counter(role for person in data.volunteers for role in person.roles)
+    roles: Counter[str] = Counter(role for person in data.volunteers for role in person.roles)
     trainees = sum(1 for person in data.volunteers if person.trainee)
     lines.append(f"Volunteers: {len(data.volunteers)}")
     for role, word in ROLE_WORDS.items():
@@ -38,13 +38,15 @@ def check_summary(data: OfficeData) -> str:
         for code in person.interpreter_languages():
             if person.interprets() or person.counsels():
                 speakers[code] += 1
-    needed = {
-        code
-        for rule in office.open_hours_rules()
-        for code in rule.interpreters
-    } | {record.language for record in data.visits} | {
-        appointment.request.language for items in data.appointments.values() for appointment in items
-    }
+    needed = (
+        {code for rule in office.open_hours_rules() for code in rule.interpreters}
+        | {record.language for record in data.visits}
+        | {
+            appointment.request.language
+            for items in data.appointments.values()
+            for appointment in items
+        }
+    )
     for code in sorted(set(speakers) | needed):
         name = language_name(code, "en", office.languages)
         count = speakers.get(code, 0)
@@ -88,7 +90,9 @@ def calendar_text(calendar: MonthCalendar, locale: str) -> str:
             if meeting.moved_from
             else ""
         )
-        lines.append(f"Team meeting: {day} {format_time(meeting.start, 'HH:mm', locale=locale)}{moved}")
+        lines.append(
+            f"Team meeting: {day} {format_time(meeting.start, 'HH:mm', locale=locale)}{moved}"
+        )
     return "\n".join(lines)
 
 
@@ -131,7 +135,9 @@ def forecast_text(data: OfficeData, month: Month, locale: str) -> str:
             "open-hours dates):"
         )
     else:
-        lines.append("No visit log (visits.csv): the standing interpreter need of office.yaml is used.")
+        lines.append(
+            "No visit log (visits.csv): the standing interpreter need of office.yaml is used."
+        )
     sessions = [s for s in calendar.sessions if s.kind == "open_hours"]
     if not sessions:
         lines.append(f"No open-hours sessions in {month}.")

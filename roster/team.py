@@ -42,14 +42,18 @@ class Volunteer(Strict):
     )
     name: str = Field(min_length=1, description="name shown to the team")
     email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+$", description="optional")
-    roles: list[Role] = Field(min_length=1, description="counsellor, interpreter, lead, social_worker")
+    roles: list[Role] = Field(
+        min_length=1, description="counsellor, interpreter, lead, social_worker"
+    )
     languages: dict[LanguageCode, Level] = Field(
         min_length=1, description="languages spoken, each basic, fluent or native"
     )
     weekdays: list[Weekday] = Field(
         default_factory=list, description="days this person can generally come"
     )
-    max_per_month: int = Field(default=4, ge=0, le=31, description="days on duty per month, at most")
+    max_per_month: int = Field(
+        default=4, ge=0, le=31, description="days on duty per month, at most"
+    )
     hours_per_month: float | None = Field(
         default=None, gt=0, description="hours budget per month, e.g. the paid social worker"
     )
@@ -74,7 +78,9 @@ class Volunteer(Strict):
                     "add it under languages or remove the role interpreter"
                 )
         if self.trainee and not self.counsels():
-            raise ValueError("trainee is set but the person is neither counsellor nor social_worker")
+            raise ValueError(
+                "trainee is set but the person is neither counsellor nor social_worker"
+            )
         return self
 
     def speaks(self, code: str, level: Level = "fluent") -> bool:
