@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong with the input: where it is and what to do about it."""
 
@@ -34,7 +34,9 @@ class RosterError(Exception):
     def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
         super().__init__(message)
         self.message = message
-        self.problems: list[Problem] = sorted(problems or [])
+        self.problems: list[Problem] = sorted(
+            problems or [], key=lambda p: (p.file, p.line or 0, p.field, p.message)
+        )
 
     def __str__(self) -> str:
         if not self.problems:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from roster.errors import Problem, RosterError, raise_if_any
 from roster.files import sha256_of
+from roster.languages import babel_knows
 from roster.month import Month
 from roster.office import Office
 from roster.plain_errors import problems_from_validation
@@ -35,9 +36,10 @@ from roster.requests import (
     VisitRecord,
 )
 from roster.team import Team, Volunteer
-from roster.yaml_source import YamlDocument, read_yaml
+from roster.yaml_source import YamlDocument, dotted, read_yaml
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+KnowsLanguage = Callable[[str], bool]
 _MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})$")
 _GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})?$")
 
@@ -109,11 +111,24 @@ class OfficeData:
 
 def _validate(model: type[ModelT], doc: YamlDocument, problems: list[Problem]) -> ModelT | None:
     if doc.data is None:
-        problems.append(Problem(doc.file, None, "", "is empty; see docs/office-folder.md"))
+        problems.append(
+            Problem(
+                doc.file,
+                None,
+                "",
+                "is empty; fill it in (docs/office-folder.md explains it; roster init writes an example)",
+            )
+        )
         return None
     if not isinstance(doc.data, dict):
         problems.append(
-            Problem(doc.file, 1, "", "must be a mapping of keys to values (key: value) at the top")
+            Problem(
+                doc.file,
+                1,
+                "",
+                "must be a mapping of keys to values at the top; "
+                "write key: value lines there, without a leading '- '",
+            )
         )
         return None
     try:
@@ -144,8 +159,8 @@ def _month_files(
         return []
     result: list[tuple[Month, Path]] = []
     for path in sorted(base.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
-            continue
+        if path.name.startswith((".", "~")) or path.is_dir():
+            continue  # hidden files and the lock files of spreadsheets
         if path.suffix.lower() not in (".csv", ".yaml", ".yml"):
             continue  # notes, backups and *.example files are not data
         match = _MONTH_FILE.match(path.stem)
@@ -163,7 +178,10 @@ def _month_files(
     return result
 
 
-def _read_csv(path: Path, name: str, problems: list[Problem]) -> list[tuple[int, list[str]]] | None:
+def _read_csv(
+    path: Path, name: str, header: str, problems: list[Problem]
+) -> list[tuple[int, list[str]]] | None:
+    """The non-empty rows with their line numbers; ``header`` is an example for messages."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -178,13 +196,25 @@ def _read_csv(path: Path, name: str, problems: list[Problem]) -> list[tuple[int,
     try:
         for row in reader:
             cells = [cell.strip() for cell in row]
-            if any(cells):
+            while cells and not cells[-1]:
+                cells.pop()  # spreadsheets pad rows with empty cells
+            if cells:
                 rows.append((reader.line_num, cells))
     except csv.Error as exc:
-        problems.append(Problem(name, reader.line_num, "", f"is not valid CSV: {exc}"))
+        problems.append(
+            Problem(
+                name,
+                reader.line_num,
+                "",
+                f"is not valid CSV ({exc}); save it again from the spreadsheet as CSV, "
+                "comma or semicolon separated",
+            )
+        )
         return None
     if not rows:
-        problems.append(Problem(name, None, "", "is empty; it needs a header row"))
+        problems.append(
+            Problem(name, None, "", f"is empty; it needs a header row such as {header}")
+        )
         return None
     return rows
 
@@ -206,10 +236,11 @@ def _parse_day(text: str, month: Month | None) -> date | None:
 
 
 def _read_availability(
-    month: Month, path: Path, known: set[str], problems: list[Problem]
+    month: Month, path: Path, known: set[str] | None, problems: list[Problem]
 ) -> dict[tuple[str, date], Answer]:
+    """The poll's answers; ``known`` ids (None: volunteers.yaml unreadable, ids unchecked)."""
     name = f"availability/{path.name}"
-    rows = _read_csv(path, name, problems)
+    rows = _read_csv(path, name, f"volunteer,{month.first},...", problems)
     if rows is None:
         return {}
     header_line, header = rows[0]
@@ -219,21 +250,43 @@ def _read_availability(
                 name,
                 header_line,
                 "column 1",
-                f"the first column must be 'volunteer' (the volunteer ids), not '{header[0] if header else ''}'",
+                f"the first column must be 'volunteer' (the volunteer ids), not '{header[0] if header else ''}'; "
+                "write volunteer as the first cell of the header row",
             )
         )
         return {}
     columns: list[date | None] = []
     for index, cell in enumerate(header[1:], start=2):
         day = _parse_day(cell, month)
-        if day is None or day not in month:
+        if not cell:
+            problems.append(
+                Problem(
+                    name,
+                    header_line,
+                    f"column {index}",
+                    "has no date in the header row; write its date there or delete the column",
+                )
+            )
+            columns.append(None)
+        elif day is None:
             problems.append(
                 Problem(
                     name,
                     header_line,
                     f"column {index} '{cell}'",
-                    f"is not a date of {month}; write dates of {month} as YYYY-MM-DD "
-                    "(or DD.MM.YYYY) and put other months in their own file",
+                    f"'{cell}' is not a date; write the dates of {month} as YYYY-MM-DD "
+                    f"(e.g. {month.first}) or DD.MM.YYYY",
+                )
+            )
+            columns.append(None)
+        elif day not in month:
+            problems.append(
+                Problem(
+                    name,
+                    header_line,
+                    f"column {index} '{cell}'",
+                    f"{day} is not in {month}: this file is the poll of {month} only; "
+                    f"move the column to availability/{Month.of(day)}.csv",
                 )
             )
             columns.append(None)
@@ -253,7 +306,14 @@ def _read_availability(
     seen: set[str] = set()
     for line, row in rows[1:]:
         volunteer = row[0]
-        if volunteer not in known:
+        if not volunteer:
+            problems.append(
+                Problem(
+                    name, line, "volunteer", "the first cell is empty; write the volunteer's id"
+                )
+            )
+            continue
+        if known is not None and volunteer not in known:
             problems.append(
                 Problem(
                     name,
@@ -280,7 +340,8 @@ def _read_availability(
                     name,
                     line,
                     f"column {len(header) + 1}",
-                    "this row has more cells than the header has columns",
+                    "this row has more cells than the header has columns; "
+                    "remove the extra cells or add their dates to the header",
                 )
             )
         for index, cell in enumerate(row[1:], start=2):
@@ -302,9 +363,9 @@ def _read_availability(
     return answers
 
 
-def _read_visits(path: Path, office: Office | None, problems: list[Problem]) -> list[VisitRecord]:
+def _read_visits(path: Path, knows: KnowsLanguage, problems: list[Problem]) -> list[VisitRecord]:
     name = "visits.csv"
-    rows = _read_csv(path, name, problems)
+    rows = _read_csv(path, name, "date,language,visitors", problems)
     if rows is None:
         return []
     header_line, header = rows[0]
@@ -315,7 +376,8 @@ def _read_visits(path: Path, office: Office | None, problems: list[Problem]) -> 
                 name,
                 header_line,
                 "header",
-                f"the columns must be date,language,visitors, not {','.join(header)}",
+                f"the columns must be date,language,visitors, not {','.join(header)}; "
+                "write the header row date,language,visitors",
             )
         )
         return []
@@ -326,7 +388,10 @@ def _read_visits(path: Path, office: Office | None, problems: list[Problem]) -> 
         if len(row) != 3:
             problems.append(
                 Problem(
-                    name, line, "", f"has {len(row)} cells; each row needs date,language,visitors"
+                    name,
+                    line,
+                    "row",
+                    f"has {len(row)} cells; each row needs 3: date,language,visitors",
                 )
             )
             continue
@@ -334,7 +399,12 @@ def _read_visits(path: Path, office: Office | None, problems: list[Problem]) -> 
         language = row[at["language"]]
         if day is None:
             problems.append(
-                Problem(name, line, "date", f"'{row[at['date']]}' is not a date; write YYYY-MM-DD")
+                Problem(
+                    name,
+                    line,
+                    "date",
+                    f"'{row[at['date']]}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-26",
+                )
             )
             continue
         text = row[at["visitors"]]
@@ -345,11 +415,12 @@ def _read_visits(path: Path, office: Office | None, problems: list[Problem]) -> 
                     name,
                     line,
                     "visitors",
-                    f"'{row[at['visitors']]}' is not a whole number of 0 or more",
+                    f"'{row[at['visitors']]}' is not a whole number of 0 or more; "
+                    "write the number of visitors, e.g. 3",
                 )
             )
             continue
-        if office is not None and not office.knows_language(language):
+        if not knows(language):
             problems.append(_unknown_language(name, line, "language", language))
             continue
         if (day, language) in seen:
@@ -358,7 +429,8 @@ def _read_visits(path: Path, office: Office | None, problems: list[Problem]) -> 
                     name,
                     line,
                     "date",
-                    f"{day} {language} is already counted on line {seen[(day, language)]}; add them up in one row",
+                    f"{day} {language} is already counted on line {seen[(day, language)]}; "
+                    "add the visitors up in one row and remove the other",
                 )
             )
             continue
@@ -372,8 +444,8 @@ def _unknown_language(file: str, line: int | None, field: str, code: str) -> Pro
         file,
         line,
         field,
-        f"'{code}' is not a language code Babel knows; use a code such as ar, fa, fa-AF, ckb, ti, "
-        "or give it names under languages: in office.yaml",
+        f"'{code}' is not a language code roster knows; use an ISO 639 code such as ar, fa, fa-AF, "
+        "ckb, ti, or name it under languages: in office.yaml, e.g. kmr: {de: Kurmandschi, en: Kurmanji}",
     )
 
 
@@ -391,8 +463,33 @@ def _check_office_languages(office: Office, doc: YamlDocument, problems: list[Pr
                 )
 
 
+def _language_check(office: Office | None, doc: YamlDocument | None) -> KnowsLanguage:
+    """Whether a language code is known: by the office, or (office.yaml invalid) by Babel
+    and the codes named under ``languages:`` in the file, so other files are still checked."""
+    if office is not None:
+        return office.knows_language
+    names = doc.data.get("languages") if doc is not None and isinstance(doc.data, dict) else None
+    extra = {str(code) for code in names} if isinstance(names, dict) else set()
+    return lambda code: code in extra or babel_knows(code)
+
+
+def _raw_ids(doc: YamlDocument | None) -> set[str] | None:
+    """The ids in a volunteers.yaml that did not validate, to check the other files against;
+    None when the file is missing or not readable at all."""
+    if doc is None or not isinstance(doc.data, dict):
+        return None
+    people = doc.data.get("volunteers")
+    if not isinstance(people, list):
+        return None
+    return {
+        str(person["id"])
+        for person in people
+        if isinstance(person, dict) and isinstance(person.get("id"), str | int)
+    }
+
+
 def _check_team(
-    office: Office | None, team: Team, doc: YamlDocument, problems: list[Problem]
+    knows: KnowsLanguage, team: Team, doc: YamlDocument, problems: list[Problem]
 ) -> None:
     seen: dict[str, int] = {}
     for index, person in enumerate(team.volunteers):
@@ -402,15 +499,13 @@ def _check_team(
                     doc.file,
                     doc.line_of(("volunteers", index, "id")),
                     f"volunteers[{index}].id",
-                    f"the id '{person.id}' is already used by volunteers[{seen[person.id]}]; ids must be unique",
+                    f"the id '{person.id}' is already used by volunteers[{seen[person.id]}]; give each person their own id",
                 )
             )
         else:
             seen[person.id] = index
-        if office is None:
-            continue
         for code in person.languages:
-            if not office.knows_language(code):
+            if not knows(code):
                 path = ("volunteers", index, "languages", code)
                 problems.append(
                     _unknown_language(
@@ -424,7 +519,9 @@ def _check_appointments(
     requests: AppointmentFile,
     doc: YamlDocument,
     office: Office | None,
+    knows: KnowsLanguage,
     people: dict[str, Volunteer],
+    known_ids: set[str] | None,
     problems: list[Problem],
 ) -> list[Appointment]:
     longest = (
@@ -438,7 +535,7 @@ def _check_appointments(
             return doc.line_of(("appointments", i, key)), f"appointments[{i}].{key}"
 
         ok = True
-        if office is not None and not office.knows_language(request.language):
+        if not knows(request.language):
             problems.append(_unknown_language(doc.file, *where("language"), request.language))
             ok = False
         if request.earliest not in month or request.latest not in month:
@@ -468,13 +565,14 @@ def _check_appointments(
         if request.counsellor is not None:
             person = people.get(request.counsellor)
             line, field_ = where("counsellor")
-            if person is None and people:
+            if known_ids is not None and request.counsellor not in known_ids:
                 problems.append(
                     Problem(
                         doc.file,
                         line,
                         field_,
-                        f"'{request.counsellor}' is not an id in volunteers.yaml; fix the id",
+                        f"'{request.counsellor}' is not an id in volunteers.yaml; "
+                        "write the id of the counsellor who keeps the case",
                     )
                 )
                 ok = False
@@ -484,7 +582,8 @@ def _check_appointments(
                         doc.file,
                         line,
                         field_,
-                        f"{person.id} is not a counsellor or social worker; name a counsellor",
+                        f"{person.id} ({person.name}) is not a counsellor or social worker; "
+                        "write the id of a counsellor, or remove counsellor",
                     )
                 )
                 ok = False
@@ -499,7 +598,8 @@ def _check_overrides(
     month: Month,
     overrides: Overrides,
     doc: YamlDocument,
-    people: dict[str, Volunteer],
+    known_ids: set[str] | None,
+    knows: KnowsLanguage,
     problems: list[Problem],
 ) -> None:
     rows: list[tuple[str, int, Assign | Forbid]] = [
@@ -507,7 +607,12 @@ def _check_overrides(
         *(("forbid", index, entry) for index, entry in enumerate(overrides.forbid)),
     ]
     for kind, index, entry in rows:
-        if people and entry.volunteer not in people:
+        if isinstance(entry, Assign) and entry.language and not knows(entry.language):
+            path = (kind, index, "language")
+            problems.append(
+                _unknown_language(doc.file, doc.line_of(path), dotted(path), entry.language)
+            )
+        if known_ids is not None and entry.volunteer not in known_ids:
             problems.append(
                 Problem(
                     doc.file,
@@ -522,7 +627,8 @@ def _check_overrides(
                     doc.file,
                     doc.line_of((kind, index, "date")),
                     f"{kind}[{index}].date",
-                    f"{entry.date} is not in {month}; this file holds overrides for {month} only",
+                    f"{entry.date} is not in {month}: this file holds overrides for {month} only; "
+                    f"move the entry to overrides/{Month.of(entry.date)}.yaml",
                 )
             )
 
@@ -539,7 +645,8 @@ def load_office(folder: Path) -> OfficeData:
             required,
             None,
             "",
-            f"is missing in {folder}; every office folder needs it (see docs/office-folder.md)",
+            f"is missing in {folder}; every office folder needs it: create it "
+            "(roster init writes a starter folder; docs/office-folder.md explains it)",
         )
         for required in ("office.yaml", "volunteers.yaml")
         if not (folder / required).is_file()
@@ -547,30 +654,34 @@ def load_office(folder: Path) -> OfficeData:
     office, office_doc = _read_model(folder, "office.yaml", Office, problems)
     if office is not None and office_doc is not None:
         _check_office_languages(office, office_doc, problems)
+    knows = _language_check(office, office_doc)
     team, team_doc = _read_model(folder, "volunteers.yaml", Team, problems)
     if team is not None and team_doc is not None:
-        _check_team(office, team, team_doc, problems)
+        _check_team(knows, team, team_doc, problems)
     people = {person.id: person for person in team.volunteers} if team else {}
+    known_ids = set(people) if team else _raw_ids(team_doc)
 
     availability: dict[Month, dict[tuple[str, date], Answer]] = {}
     for month, path in _month_files(folder, "availability", ".csv", problems):
-        availability[month] = _read_availability(month, path, set(people), problems) if team else {}
+        availability[month] = _read_availability(month, path, known_ids, problems)
 
     appointments: dict[Month, list[Appointment]] = {}
     for month, path in _month_files(folder, "appointments", ".yaml", problems):
         model, doc = _read_model(folder, f"appointments/{path.name}", AppointmentFile, problems)
         if model is not None and doc is not None:
-            appointments[month] = _check_appointments(month, model, doc, office, people, problems)
+            appointments[month] = _check_appointments(
+                month, model, doc, office, knows, people, known_ids, problems
+            )
 
     overrides: dict[Month, Overrides] = {}
     for month, path in _month_files(folder, "overrides", ".yaml", problems):
         model_o, doc_o = _read_model(folder, f"overrides/{path.name}", Overrides, problems)
         if model_o is not None and doc_o is not None:
-            _check_overrides(month, model_o, doc_o, people, problems)
+            _check_overrides(month, model_o, doc_o, known_ids, knows, problems)
             overrides[month] = model_o
 
     visits = (
-        _read_visits(folder / "visits.csv", office, problems)
+        _read_visits(folder / "visits.csv", knows, problems)
         if (folder / "visits.csv").is_file()
         else []
     )

@@ -59,6 +59,7 @@ class Meeting:
     end: datetime
     agenda: tuple[str, ...]
     moved_from: dt.date | None = None
+    moved_because: str | None = None
 
 
 @dataclass(frozen=True)
@@ -146,23 +147,28 @@ def month_calendar(office: Office, month: Month, locale: str | None = None) -> M
         ClosedDate(day, closed_reason(office, day, locale) or "", tuple(names))
         for day, names in sorted(closed.items())
     ]
-    meeting = None
+    return MonthCalendar(month, sessions, closed_dates, _team_meeting(office, month, locale))
+
+
+def _team_meeting(office: Office, month: Month, locale: str | None) -> Meeting | None:
+    """The month's meeting; on a closed day it moves one week later (earlier at month end).
+
+    None when the office has no team meeting, or every candidate day is closed.
+    """
     rules = office.team_meeting
-    if rules is not None:
-        planned = _meeting_day(month, rules.weekday, rules.week)
-        day = planned
-        # A meeting that falls on a closed day moves one week later (or earlier at month end).
-        for shift in (0, 7, 14, -7, -14):
-            candidate = planned + timedelta(days=shift)
-            if candidate in month and closed_reason(office, candidate, locale) is None:
-                day = candidate
-                break
-        start = at(office, day, rules.start)
-        meeting = Meeting(
-            date=day,
-            start=start,
-            end=start + timedelta(minutes=rules.minutes),
-            agenda=tuple(rules.agenda),
-            moved_from=planned if day != planned else None,
-        )
-    return MonthCalendar(month, sessions, closed_dates, meeting)
+    if rules is None:
+        return None
+    planned = _meeting_day(month, rules.weekday, rules.week)
+    for shift in (0, 7, 14, -7, -14):
+        day = planned + timedelta(days=shift)
+        if day in month and closed_reason(office, day, locale) is None:
+            start = at(office, day, rules.start)
+            return Meeting(
+                date=day,
+                start=start,
+                end=start + timedelta(minutes=rules.minutes),
+                agenda=tuple(rules.agenda),
+                moved_from=planned if day != planned else None,
+                moved_because=closed_reason(office, planned, locale) if day != planned else None,
+            )
+    return None

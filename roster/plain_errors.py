@@ -1,45 +1,63 @@
-"""Turning pydantic's validation errors into plain, actionable problems."""
+"""Turning pydantic's validation errors into plain, actionable problems.
+
+Each pydantic error becomes one :class:`Problem` with the file, the line of the key in
+the YAML file, the field path (``volunteers[3].languages.ar``) and a message that says
+what is wrong and what to write instead. Values are quoted back to the user only when
+they are short scalars and not confidential: an appointment's ``note`` and its ``case``
+(which might hold a client's name by mistake) are never repeated in a message.
+"""
 
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
+from datetime import date, time
+from functools import cache
 from typing import Any, Literal, Union, get_args, get_origin
 
+from babel import Locale
 from pydantic import BaseModel, ValidationError
 
 from roster.errors import Problem
+from roster.languages import babel_knows
 from roster.yaml_source import PathKey, YamlDocument, dotted
 
+_LANGUAGE_HINT = "a language code such as ar, fa, fa-AF, ti or uk"
+_LANGUAGE_FIELDS = {"language", "languages", "interpreters"}
 _HINTS: dict[str, str] = {
-    "language": "a language code such as ar, fa, fa-AF, ti or uk",
-    "languages": "a language code such as ar, fa, fa-AF, ti or uk",
-    "interpreters": "a language code such as ar, fa, fa-AF, ti or uk",
     "id": "a short id of letters, digits, - or _ (e.g. v01)",
-    "case": "a case reference of letters, digits, -, _, / or . (e.g. A-2026-017), never a name",
+    "case": "a case reference (letters, digits, -, _, / or ., e.g. A-2026-017)",
     "email": "an e-mail address such as name@example.org",
 }
-_TYPE_WORDS: dict[str, str] = {
-    "int_parsing": "a whole number",
-    "int_type": "a whole number",
-    "int_from_float": "a whole number",
-    "float_parsing": "a number",
-    "float_type": "a number",
-    "bool_parsing": "true or false",
-    "bool_type": "true or false",
-    "string_type": "text",
-    "list_type": "a list (items starting with '- ', or [a, b])",
-    "dict_type": "a mapping of keys to values (key: value)",
-    "model_type": "a mapping of keys to values (key: value)",
-    "model_attributes_type": "a mapping of keys to values (key: value)",
-    "date_type": "a date written YYYY-MM-DD",
-    "date_parsing": "a date written YYYY-MM-DD",
-    "date_from_datetime_parsing": "a date written YYYY-MM-DD",
-    "date_from_datetime_inexact": "a date written YYYY-MM-DD",
-    "time_type": 'a time written "HH:MM"',
-    "time_parsing": 'a time written "HH:MM"',
+# Keys whose values are never quoted back in a message (confidential or possibly so).
+_UNQUOTED = {"note", "case"}
+# In an appointments file only these values are quoted back: the rest may be client data.
+_QUOTED_IN_APPOINTMENTS = {"language", "minutes", "earliest", "latest", "counsellor"}
+# (what is expected, what to write)
+_TYPE_WORDS: dict[str, tuple[str, str]] = {
+    "int_parsing": ("a whole number", "write e.g. 4"),
+    "int_type": ("a whole number", "write e.g. 4"),
+    "int_from_float": ("a whole number", "write e.g. 4, without decimals"),
+    "float_parsing": ("a number", "write e.g. 10 or 7.5"),
+    "float_type": ("a number", "write e.g. 10 or 7.5"),
+    "bool_parsing": ("true or false", "write true or false"),
+    "bool_type": ("true or false", "write true or false"),
+    "string_type": ("text", "write the text, in quotes if it starts with a special character"),
+    "list_type": ("a list", "write [a, b] or one item per line starting with '- '"),
+    "dict_type": ("a mapping", "write key: value pairs, indented below this key"),
+    "model_type": ("a mapping", "write key: value pairs, indented below this key"),
+    "model_attributes_type": ("a mapping", "write key: value pairs, indented below this key"),
+    "date_type": ("a date", "write it as YYYY-MM-DD, e.g. 2026-12-03"),
+    "date_parsing": ("a date", "write it as YYYY-MM-DD, e.g. 2026-12-03"),
+    "date_from_datetime_parsing": ("a date", "write it as YYYY-MM-DD, e.g. 2026-12-03"),
+    "date_from_datetime_inexact": ("a date", "write the date only, as YYYY-MM-DD, without a time"),
+    "time_type": ("a time of day", 'write it as "HH:MM" in quotes, e.g. "14:00"'),
+    "time_parsing": ("a time of day", 'write it as "HH:MM" in quotes, e.g. "14:00"'),
 }
+_LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_EXTRA_NAMES = {"farsi": "fa", "kurmanji": "kmr", "sorani": "ckb"}
 
 
 def _unwrap(annotation: Any) -> list[Any]:
@@ -59,17 +77,21 @@ def _unwrap(annotation: Any) -> list[Any]:
 
 
 def _model_at(root: type[BaseModel], loc: PathKey) -> type[BaseModel] | None:
-    """The model class that holds the last key of ``loc``."""
+    """The model class that holds the last key of ``loc``.
+
+    ``loc`` is pydantic's location with the discriminator tags (``open_hours``) still in
+    it, which tell the models of a tagged union apart.
+    """
     current: list[type[BaseModel]] = [root]
     for part in loc[:-1]:
         if isinstance(part, int):
             continue
+        tagged = [model for model in current if _kind_of(model) == part]
+        if tagged:
+            current = tagged
+            continue
         step: list[type[BaseModel]] = []
         for model in current:
-            tagged = [m for m in current if _kind_of(m) == part]
-            if tagged:
-                step = tagged
-                break
             for name, info in model.model_fields.items():
                 if part in (name, info.alias):
                     step.extend(_unwrap(info.annotation))
@@ -98,6 +120,17 @@ def allowed_keys(root: type[BaseModel], loc: PathKey) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items()]
 
 
+def _description(root: type[BaseModel], loc: PathKey) -> str:
+    """The ``Field(description=...)`` of the key at ``loc``, or ''."""
+    model = _model_at(root, loc)
+    if model is None or not loc:
+        return ""
+    for name, info in model.model_fields.items():
+        if loc[-1] in (name, info.alias):
+            return info.description or ""
+    return ""
+
+
 def _strip_tags(loc: tuple[Any, ...], root: type[BaseModel]) -> PathKey:
     """Remove discriminator tags (``open_hours``) that pydantic inserts into locations."""
     tags = {"open_hours", "appointments"} if root.__name__ == "Office" else set()
@@ -112,42 +145,132 @@ def _strip_tags(loc: tuple[Any, ...], root: type[BaseModel]) -> PathKey:
     return tuple(out)
 
 
-def _describe(error: Any, loc: PathKey, root: type[BaseModel]) -> str:
+@cache
+def _language_names() -> dict[str, str]:
+    """Lower-case English and German language names -> code (``arabisch`` -> ``ar``)."""
+    names: dict[str, str] = dict(_EXTRA_NAMES)
+    for locale in ("de", "en"):
+        for code, name in sorted(Locale.parse(locale).languages.items(), key=lambda i: len(i[0])):
+            names.setdefault(str(name).lower(), code.replace("_", "-"))
+    return names
+
+
+def language_suggestion(text: str) -> str | None:
+    """A language code the user probably meant: ``Arabic`` -> ``ar``, ``fa_AF`` -> ``fa-AF``."""
+    cleaned = text.strip()
+    candidates = [cleaned.replace("_", "-"), cleaned.lower()]
+    if "-" in cleaned or "_" in cleaned:
+        head, _, tail = cleaned.replace("_", "-").partition("-")
+        candidates.append(f"{head.lower()}-{tail.upper()}")
+    for code in candidates:
+        if code != text and _LANGUAGE_PATTERN.match(code) and babel_knows(code):
+            return code
+    return _language_names().get(cleaned.lower())
+
+
+def _not_a_language(value: str) -> str:
+    guess = language_suggestion(value)
+    hint = f"did you mean '{guess}'? " if guess else ""
+    return f"'{value}' is not a language code; {hint}write {_LANGUAGE_HINT}"
+
+
+def _subject(value: Any, loc: PathKey, root: type[BaseModel]) -> str:
+    """How a message refers to the value it rejects, without leaking confidential text."""
+    if any(part in _UNQUOTED for part in loc):
+        return "the value"
+    if root.__name__ == "AppointmentFile" and (not loc or loc[-1] not in _QUOTED_IN_APPOINTMENTS):
+        return "the value"
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str | int | float | date | time):
+        return f"'{value}'"
+    if isinstance(value, dict):
+        return "a mapping (key: value)"
+    if isinstance(value, list):
+        return "a list"
+    return "the value"
+
+
+def _choices(expected: str) -> list[str]:
+    """``"'basic', 'fluent' or 'native'"`` -> ``["basic", "fluent", "native"]``."""
+    return re.findall(r"'([^']*)'", expected)
+
+
+def _did_you_mean(value: Any, options: list[str]) -> str:
+    if not isinstance(value, str):
+        return ""
+    lowered = {option.lower(): option for option in options}
+    close = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.7)
+    return f"did you mean '{lowered[close[0]]}'? " if close else ""
+
+
+def _bound(error: Any) -> str:
+    ctx = error.get("ctx", {})
+    if "ge" in ctx:
+        return f"at least {ctx['ge']}"
+    if "gt" in ctx:
+        return f"more than {ctx['gt']}"
+    if "le" in ctx:
+        return f"at most {ctx['le']}"
+    return f"less than {ctx.get('lt')}"
+
+
+def _describe(
+    error: Any, loc: PathKey, model_loc: PathKey, root: type[BaseModel], key_error: bool
+) -> str:
     kind: str = error["type"]
     value = error.get("input")
+    subject = _subject(value, loc, root)
     last = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+    parent = next((str(p) for p in reversed(loc[:-1]) if isinstance(p, str)), "")
+    if kind == "roster_invalid":
+        return str(error["ctx"]["message"])
+    if key_error:
+        if parent in _LANGUAGE_FIELDS:
+            return _not_a_language(str(value))
+        return f"the key {subject} is not allowed here; fix its spelling or remove it"
     if kind == "missing":
-        return f"the key '{last}' is missing; add it"
+        about = _description(root, model_loc)
+        return f"the key '{last}' is missing; add it" + (f" ({about})" if about else "")
     if kind == "extra_forbidden":
-        allowed = allowed_keys(root, loc)
-        close = difflib.get_close_matches(last, allowed, n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
+        allowed = allowed_keys(root, model_loc)
+        hint = _did_you_mean(last, allowed)
         listed = f"Allowed here: {', '.join(allowed)}." if allowed else ""
         return f"unknown key '{last}'; {hint}remove it or fix its spelling. {listed}".strip()
     if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
-        return f"'{value}' is not allowed here; expected {expected.replace(chr(39), '')}"
+        options = _choices(error.get("ctx", {}).get("expected", ""))
+        expected = ", ".join(options[:-1]) + (f" or {options[-1]}" if len(options) > 1 else "")
+        hint = _did_you_mean(value, options)
+        return (
+            f"{subject} is not allowed here; {hint}write {expected or 'one of the allowed values'}"
+        )
     if kind == "union_tag_invalid":
-        return f"kind '{value}' is unknown; expected open_hours or appointments"
+        options = _choices(error.get("ctx", {}).get("expected_tags", ""))
+        tag = error.get("ctx", {}).get("tag", "")
+        hint = _did_you_mean(tag, options)
+        return f"'{tag}' is not a kind of session; {hint}write {' or '.join(options)}"
     if kind == "union_tag_not_found":
         return "the key 'kind' is missing; add kind: open_hours or kind: appointments"
     if kind == "value_error":
-        message = str(error.get("msg", ""))
-        return message.removeprefix("Value error, ")
+        return str(error.get("msg", "")).removeprefix("Value error, ")
     if kind == "string_pattern_mismatch":
-        hint = _HINTS.get(last) or _HINTS.get(str(loc[-2]) if len(loc) > 1 else "", "")
-        # a pattern on a dict key (language codes) reports the key as the last element
-        if not hint and len(loc) > 1:
-            hint = _HINTS.get(str(loc[-2]), "")
-        return f"'{value}' is not {hint or 'in the expected form'}"
+        if last in _LANGUAGE_FIELDS or parent in _LANGUAGE_FIELDS:
+            return _not_a_language(str(value))
+        if last == "case":
+            return f"the value is not {_HINTS['case']}; write the case reference, never a client's name"
+        return f"{subject} is not {_HINTS.get(last, 'in the expected form')}; correct it"
+    if kind == "string_too_short":
+        return "must not be empty; write some text"
     if kind == "too_short":
         return "must not be empty; give at least one entry"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        message = str(error.get("msg", "")).replace("Input should be", "must be")
-        return f"is {value!r}; {message}"
+        return f"{subject} is out of range; write a number {_bound(error)}"
     if kind in _TYPE_WORDS:
-        return f"'{value}' is not {_TYPE_WORDS[kind]}"
-    return f"{error.get('msg', 'is not valid')} (got {value!r})"
+        noun, todo = _TYPE_WORDS[kind]
+        return f"{subject} is not {noun}; {todo}"
+    return f"{error.get('msg', 'is not valid')}; see docs/office-folder.md"
 
 
 def problems_from_validation(
@@ -156,8 +279,21 @@ def problems_from_validation(
     """One :class:`Problem` per pydantic error, located in the YAML file."""
     problems: list[Problem] = []
     for error in exc.errors(include_url=False):
-        loc = (*prefix, *_strip_tags(tuple(error["loc"]), root))
-        problems.append(
-            Problem(doc.file, doc.line_of(loc), dotted(loc), _describe(error, loc, root))
+        raw = tuple(error["loc"])
+        key_error = bool(raw) and raw[-1] == "[key]"
+        if key_error:
+            raw = raw[:-1]
+        extra: tuple[str | int, ...] = ()
+        if error["type"] == "roster_invalid":
+            extra = tuple(error["ctx"]["field"])
+        elif error["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            extra = (str(error.get("ctx", {}).get("discriminator", "kind")).strip("'"),)
+        model_loc = tuple(
+            part if isinstance(part, int) else str(part)
+            for part in raw
+            if not (isinstance(part, str) and part.startswith("function-"))
         )
+        loc = (*prefix, *_strip_tags(raw, root), *extra)
+        message = _describe(error, loc, (*model_loc, *extra), root, key_error)
+        problems.append(Problem(doc.file, doc.line_of(loc), dotted(loc), message))
     return problems

@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from roster.office import LanguageCode, Strict
+from roster.office import LanguageCode, Strict, invalid
 
 Answer = Literal["yes", "maybe", "no"]
 ANSWERS: dict[str, Answer] = {
@@ -37,14 +37,17 @@ class AppointmentRequest(Strict):
     latest: date = Field(description="last date the appointment may take place")
     counsellor: str | None = Field(default=None, description="volunteer id who keeps the case")
     note: str | None = Field(
-        default=None, description="confidential; never in a plan, feed, printout or log"
+        default=None,
+        repr=False,
+        description="confidential; never in a plan, feed, printout or log",
     )
 
     @model_validator(mode="after")
     def _window(self) -> AppointmentRequest:
         if self.latest < self.earliest:
-            raise ValueError(
-                f"latest ({self.latest}) is before earliest ({self.earliest}); swap them"
+            raise invalid(
+                f"latest ({self.latest}) is before earliest ({self.earliest}); swap them",
+                "latest",
             )
         return self
 
@@ -80,7 +83,9 @@ class Assign(Strict):
     @model_validator(mode="after")
     def _language(self) -> Assign:
         if self.role == "interpreter" and self.language is None:
-            raise ValueError("an interpreter assignment needs a language, e.g. language: ar")
+            raise invalid(
+                "an interpreter assignment needs a language; add e.g. language: ar", "language"
+            )
         return self
 
 
@@ -101,6 +106,6 @@ class Overrides(Strict):
 class VisitRecord(Strict):
     """One row of ``visits.csv``."""
 
-    date: dt.date
-    language: str
-    visitors: int = Field(ge=0)
+    date: dt.date = Field(description="an open-hours date")
+    language: str = Field(description="the visitors' language code")
+    visitors: int = Field(ge=0, description="visitors of that language on that date")

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_skeleton, format_time
+from babel.numbers import format_decimal
 
 from roster.forecast import month_needs, trends
 from roster.languages import language_name
 from roster.loading import OfficeData
 from roster.month import Month
 from roster.month_calendar import MonthCalendar, month_calendar
+from roster.plan import LanguageNeed
 
 ROLE_WORDS = {
     "counsellor": "counsellors",
@@ -56,48 +58,107 @@ def check_summary(data: OfficeData) -> str:
     months = sorted(set(data.availability) | set(data.appointments) | set(data.overrides))
     for month in months:
         polled = len({vid for vid, _ in data.availability.get(month, {})})
+        overrides = data.overrides_of(month)
         lines.append(
-            f"{month}: {polled} poll answers, {len(data.appointments_of(month))} appointment requests, "
-            f"{len(data.overrides_of(month).assign) + len(data.overrides_of(month).forbid)} overrides"
+            f"{month}: poll answers from {_count(polled, 'volunteer')}, "
+            f"{_count(len(data.appointments_of(month)), 'appointment request')}, "
+            f"{_count(len(overrides.assign) + len(overrides.forbid), 'override')}"
         )
     if data.visits:
         first, last = data.visits[0].date, data.visits[-1].date
-        lines.append(f"Visit log: {len(data.visits)} rows from {first} to {last}")
-    return "\n".join(lines)
+        lines.append(f"Visit log: {_count(len(data.visits), 'row')} from {first} to {last}")
+    return "\n".join(lines).rstrip()
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "sessions": "Sessions in {month}:",
+        "none": "(none)",
+        "closed": "Closed:",
+        "meeting": "Team meeting: {day} {time}",
+        "moved": " (moved from {day}: {reason})",
+        "trend_head": (
+            "Forecast from visits.csv (linear trend over the last {points} open-hours dates "
+            "before {month}):"
+        ),
+        "no_log": "No visit log (visits.csv): the standing interpreter need of office.yaml is used.",
+        "no_sessions": "No open-hours sessions in {month}.",
+        "language": "language",
+        "cells": "Cells: expected visitors -> interpreters needed.",
+        "standing": "* not in visits.csv: the standing need of office.yaml.",
+        "trend": "Trend (visitors per week):",
+    },
+    "de": {
+        "sessions": "Sprechstunden im {month}:",
+        "none": "(keine)",
+        "closed": "Geschlossen:",
+        "meeting": "Teamsitzung: {day} {time} Uhr",
+        "moved": " (verschoben vom {day}: {reason})",
+        "trend_head": (
+            "Prognose aus visits.csv (linearer Trend der letzten {points} offenen Sprechstunden "
+            "vor {month}):"
+        ),
+        "no_log": (
+            "Kein Besuchsprotokoll (visits.csv): es gilt der feste Dolmetschbedarf aus office.yaml."
+        ),
+        "no_sessions": "Keine offene Sprechstunde im {month}.",
+        "language": "Sprache",
+        "cells": "Zellen: erwartete Besucher -> benötigte Dolmetscher.",
+        "standing": "* nicht in visits.csv: der feste Bedarf aus office.yaml.",
+        "trend": "Trend (Besucher pro Woche):",
+    },
+}
+
+
+def _words(locale: str) -> dict[str, str]:
+    return _WORDS.get(locale, _WORDS["en"])
+
+
+def _month_name(month: Month, locale: str) -> str:
+    return format_date(month.first, "LLLL yyyy", locale=locale)
 
 
 def calendar_text(calendar: MonthCalendar, locale: str) -> str:
-    """The month's sessions and closed dates, one per line."""
-    lines = [f"Sessions in {format_date(calendar.month.first, 'MMMM yyyy', locale=locale)}:"]
-    for session in calendar.sessions:
-        day = format_date(session.date, "EEE d MMM", locale=locale)
+    """The month's sessions and closed dates, one per line, in ``locale`` (de or en)."""
+    words = _words(locale)
+    lines = [words["sessions"].format(month=_month_name(calendar.month, locale))]
+    days = [format_skeleton("MMMEd", s.date, locale=locale) for s in calendar.sessions]
+    width = max((len(day) for day in days), default=0)
+    for day, session in zip(days, calendar.sessions, strict=True):
         lines.append(
-            f"  {day:<12} {format_time(session.start, 'HH:mm', locale=locale)}-"
+            f"  {day:<{width}}  {format_time(session.start, 'HH:mm', locale=locale)}-"
             f"{format_time(session.end, 'HH:mm', locale=locale)}  {session.name}"
         )
     if not calendar.sessions:
-        lines.append("  (none)")
+        lines.append(f"  {words['none']}")
     if calendar.closed:
-        lines.append("Closed:")
-        for closed in calendar.closed:
-            day = format_date(closed.date, "EEE d MMM yyyy", locale=locale)
-            lines.append(f"  {day:<16} {closed.reason}")
+        lines.append(words["closed"])
+        closed_days = [format_skeleton("yMMMEd", c.date, locale=locale) for c in calendar.closed]
+        width = max(len(day) for day in closed_days)
+        for day, closed in zip(closed_days, calendar.closed, strict=True):
+            lines.append(f"  {day:<{width}}  {closed.reason}")
     meeting = calendar.team_meeting
     if meeting is not None:
-        day = format_date(meeting.date, "EEE d MMM", locale=locale)
-        moved = (
-            f" (moved from {format_date(meeting.moved_from, 'd MMM', locale=locale)}, closed)"
-            if meeting.moved_from
-            else ""
+        line = words["meeting"].format(
+            day=format_skeleton("MMMEd", meeting.date, locale=locale),
+            time=format_time(meeting.start, "HH:mm", locale=locale),
         )
-        lines.append(
-            f"Team meeting: {day} {format_time(meeting.start, 'HH:mm', locale=locale)}{moved}"
-        )
+        if meeting.moved_from is not None:
+            line += words["moved"].format(
+                day=format_skeleton("MMMd", meeting.moved_from, locale=locale),
+                reason=meeting.moved_because or "",
+            )
+        lines.append(line)
     return "\n".join(lines)
 
 
 def calendar_json(calendar: MonthCalendar) -> str:
     """The month's sessions and closed dates as JSON (ISO 8601 with UTC offsets)."""
+    meeting = calendar.team_meeting
     data: dict[str, object] = {
         "month": str(calendar.month),
         "sessions": [
@@ -111,55 +172,70 @@ def calendar_json(calendar: MonthCalendar) -> str:
             }
             for s in calendar.sessions
         ],
-        "closed": [{"date": c.date.isoformat(), "reason": c.reason} for c in calendar.closed],
+        "closed": [
+            {"date": c.date.isoformat(), "reason": c.reason, "sessions": list(c.sessions)}
+            for c in calendar.closed
+        ],
         "team_meeting": None
-        if calendar.team_meeting is None
+        if meeting is None
         else {
-            "date": calendar.team_meeting.date.isoformat(),
-            "start": calendar.team_meeting.start.isoformat(),
-            "end": calendar.team_meeting.end.isoformat(),
+            "date": meeting.date.isoformat(),
+            "start": meeting.start.isoformat(),
+            "end": meeting.end.isoformat(),
+            "moved_from": meeting.moved_from.isoformat() if meeting.moved_from else None,
+            "agenda": list(meeting.agenda),
         },
     }
     return json.dumps(data, indent=2, ensure_ascii=False)
 
 
+def _cell(need: LanguageNeed | None, locale: str) -> str:
+    if need is None:
+        return "-"
+    expected = format_decimal(need.expected_visitors, format="#,##0.#", locale=locale)
+    return f"{expected} -> {need.interpreters}"
+
+
 def forecast_text(data: OfficeData, month: Month, locale: str) -> str:
     """Expected visitors and interpreters needed per language and open-hours date."""
+    words = _words(locale)
+    month_name = _month_name(month, locale)
     needs = month_needs(data, month)
     calendar = month_calendar(data.office, month, locale)
     fitted = trends(data, before=month.first)
     lines = []
     if fitted:
-        lines.append(
-            f"Forecast from visits.csv (linear trend over the last {max(t.points for t in fitted.values())} "
-            "open-hours dates):"
-        )
+        points = max(t.points for t in fitted.values())
+        lines.append(words["trend_head"].format(points=points, month=month_name))
     else:
-        lines.append(
-            "No visit log (visits.csv): the standing interpreter need of office.yaml is used."
-        )
+        lines.append(words["no_log"])
     sessions = [s for s in calendar.sessions if s.kind == "open_hours"]
     if not sessions:
-        lines.append(f"No open-hours sessions in {month}.")
+        lines.append(words["no_sessions"].format(month=month_name))
         return "\n".join(lines)
     codes = sorted({need.language for items in needs.values() for need in items})
-    header = f"{'language':<24}" + "".join(
-        f"{format_date(s.date, 'd MMM', locale=locale):>12}" for s in sessions
+    header = f"{words['language']:<24}" + "".join(
+        f"{format_skeleton('MMMd', s.date, locale=locale):>12}" for s in sessions
     )
     lines.append(header)
+    standing = False
     for code in codes:
-        name = f"{code} {language_name(code, locale, data.office.languages)}"
+        mark = ""
+        if fitted and code not in fitted:
+            mark, standing = " *", True
+        name = f"{code} {language_name(code, locale, data.office.languages)}{mark}"
         row = f"{name[:23]:<24}"
         for session in sessions:
             need = next((n for n in needs[session.id] if n.language == code), None)
-            cell = "-" if need is None else f"{need.expected_visitors:g} -> {need.interpreters}"
-            row += f"{cell:>12}"
+            row += f"{_cell(need, locale):>12}"
         lines.append(row)
-    lines.append("Cells: expected visitors -> interpreters needed.")
-    trend_lines = [
-        f"  {code}: {t.slope:+.2f} visitors per week" for code, t in sorted(fitted.items())
-    ]
-    if trend_lines:
-        lines.append("Trend:")
-        lines.extend(trend_lines)
+    lines.append(words["cells"])
+    if standing:
+        lines.append(words["standing"])
+    if fitted:
+        lines.append(words["trend"])
+        lines.extend(
+            f"  {code}: {format_decimal(t.slope, format='+0.00;-0.00', locale=locale)}"
+            for code, t in sorted(fitted.items())
+        )
     return "\n".join(lines)

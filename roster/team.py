@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from roster.office import LanguageCode, Strict, Weekday
+from roster.office import LanguageCode, Strict, Weekday, invalid
 
 Role = Literal["counsellor", "interpreter", "lead", "social_worker"]
 Level = Literal["basic", "fluent", "native"]
@@ -23,8 +23,9 @@ class Absence(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Absence:
         if self.to < self.from_:
-            raise ValueError(
-                f"the absence ends ({self.to}) before it starts ({self.from_}); swap from and to"
+            raise invalid(
+                f"the absence ends ({self.to}) before it starts ({self.from_}); swap from and to",
+                "to",
             )
         return self
 
@@ -62,24 +63,33 @@ class Volunteer(Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> Volunteer:
-        if len(set(self.roles)) != len(self.roles):
-            raise ValueError("a role is listed twice; list each role once")
-        if len(set(self.weekdays)) != len(self.weekdays):
-            raise ValueError("a weekday is listed twice; list each day once")
+        listed: tuple[tuple[str, list[str]], ...] = (
+            ("roles", list(self.roles)),
+            ("weekdays", list(self.weekdays)),
+        )
+        for key, items in listed:
+            twice = sorted({item for item in items if items.count(item) > 1})
+            if twice:
+                raise invalid(f"'{twice[0]}' is listed twice; list it once", key)
         if "interpreter" in self.roles:
             if not self.speaks("de"):
-                raise ValueError(
-                    "an interpreter needs German (de) at fluent or better; "
-                    "raise the level of de or remove the role interpreter"
+                level = self.languages.get("de")
+                raise invalid(
+                    f"an interpreter needs German (de) at fluent or better, not "
+                    f"{level or 'missing'}; raise the level of de or remove the role interpreter",
+                    *(("languages", "de") if level else ("languages",)),
                 )
             if not self.interpreter_languages():
-                raise ValueError(
+                raise invalid(
                     "an interpreter needs one language besides German at fluent or better; "
-                    "add it under languages or remove the role interpreter"
+                    "add it under languages (or raise its level) or remove the role interpreter",
+                    "languages",
                 )
         if self.trainee and not self.counsels():
-            raise ValueError(
-                "trainee is set but the person is neither counsellor nor social_worker"
+            raise invalid(
+                "trainee is set but the person is neither counsellor nor social_worker; "
+                "add the role counsellor or remove trainee",
+                "trainee",
             )
         return self
 

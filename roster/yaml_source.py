@@ -77,9 +77,9 @@ def _build(
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if not isinstance(key, str | int) or isinstance(key, bool):
-                key = str(key)
+            key = _construct(key_node, loader)
+            if not isinstance(key, str):
+                key = str(key)  # keys are names; integers in a path are list positions
             child = (*path, key)
             if key in result:
                 problems.append(
@@ -99,7 +99,53 @@ def _build(
             _build(item, (*path, index), doc, loader, problems)
             for index, item in enumerate(node.value)
         ]
-    return loader.construct_object(node, deep=True)
+    return _construct(node, loader)
+
+
+def _construct(node: yaml.Node, loader: _StrictLoader) -> Any:
+    """A scalar's value; its text when YAML cannot build it (``2026-12-32`` is no date).
+
+    The text then reaches the models, which reject it with a message naming the field.
+    """
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError:
+        return str(node.value)
+
+
+# PyYAML's wording -> what the office lead should do about it.
+_YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
+    ("found character '\\t'", "a tab is used for indentation; indent with spaces only"),
+    (
+        "mapping values are not allowed",
+        "there is a ':' where none may be; put a value that holds ': ' in quotes",
+    ),
+    ("could not find expected ':'", "a line holds no 'key: value'; add the ':' after the key"),
+    ("expected <block end>", "this line is not indented like the lines above it; line it up"),
+    ("expected ',' or '}'", "a { ... } is not closed; close it with } or add a missing comma"),
+    ("expected ',' or ']'", "a [ ... ] is not closed; close it with ] or add a missing comma"),
+    ("found unexpected end of stream", "a quote or bracket is opened and never closed; close it"),
+    ("found undefined alias", "'*' starts an alias; put a value that starts with * in quotes"),
+    ("expected alphabetic or numeric character", "put a value that starts with & or * in quotes"),
+    ("found character '@'", "put a value that starts with @ or ` in quotes"),
+    ("found character '`'", "put a value that starts with @ or ` in quotes"),
+)
+
+
+def _plain_yaml_problem(exc: yaml.MarkedYAMLError) -> str:
+    what = exc.problem or str(exc)
+    plain = next(
+        (advice for marker, advice in _YAML_PROBLEMS if marker in what),
+        "check the indentation, the colons and the quotes on this line",
+    )
+    started = ""
+    if (
+        exc.context_mark is not None
+        and exc.problem_mark is not None
+        and exc.context_mark.line != exc.problem_mark.line
+    ):
+        started = f" (what it belongs to starts on line {exc.context_mark.line + 1})"
+    return f"is not valid YAML: {plain}{started}. YAML says: {what}"
 
 
 def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument, list[Problem]]:
@@ -121,15 +167,7 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument, list[Problem
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        what = exc.problem or str(exc)
-        problems.append(
-            Problem(
-                display_name,
-                line,
-                "",
-                f"is not valid YAML: {what}. Check the indentation and the quotes on this line",
-            )
-        )
+        problems.append(Problem(display_name, line, "", _plain_yaml_problem(exc)))
     except yaml.YAMLError as exc:
         problems.append(Problem(display_name, None, "", f"is not valid YAML: {exc}"))
     finally:
