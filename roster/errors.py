@@ -19,6 +19,15 @@ class Problem:
     field: str
     message: str
 
+    def sort_key(self) -> tuple[str, int, str, str]:
+        """File, then line (a problem of the whole file first), field, message."""
+        return (self.file, self.line or 0, self.field, self.message)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return self.sort_key() < other.sort_key()
+
     def __str__(self) -> str:
         where = self.file
         if self.line is not None:
@@ -34,9 +43,7 @@ class RosterError(Exception):
     def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
         super().__init__(message)
         self.message = message
-        self.problems: list[Problem] = sorted(
-            problems or [], key=lambda p: (p.file, p.line or 0, p.field, p.message)
-        )
+        self.problems: list[Problem] = sorted(problems or [], key=Problem.sort_key)
 
     def __str__(self) -> str:
         if not self.problems:

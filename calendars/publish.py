@@ -1,0 +1,251 @@
+"""`roster publish`: the plans of the window -> ``DIR/feeds/``, written atomically.
+
+Layout of ``DIR/feeds/`` (see docs/feeds.md):
+
+- ``public.ics``: the public feed (no names);
+- ``private/<id>.ics``: every private feed (each volunteer's, the team's, the gaps'),
+  where ``<id>`` is an opaque keyed hash of the feed's identity (see
+  :func:`calendars.state.feed_id`): no name, id or token in a file name;
+- ``state.json``: the publication state (:mod:`calendars.state`);
+- ``tokens.json``: hashes of the secret links (:mod:`calendars.tokens`).
+
+Everything is computed first and written after, so bad input writes nothing; a feed file
+is rewritten only when its bytes change, so its modification time (the server's
+Last-Modified) stays put when nothing changed. ``now`` is injected: the same plans and
+state give byte-identical feeds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from calendars.events import PUBLIC, FeedRef, build_feeds
+from calendars.ics import feed_ics
+from calendars.state import (
+    Changes,
+    FeedRecord,
+    PublicationState,
+    PublishedEvent,
+    advance_feed,
+    new_key,
+    read_state,
+    state_path,
+    write_state,
+)
+from calendars.tokens import read_tokens
+from roster.errors import RosterError
+from roster.files import write_atomic
+from roster.loading import load_office, today_in
+from roster.month import Month
+from roster.office import Office
+from roster.plan import plan_path, read_plan
+
+if TYPE_CHECKING:
+    from calendars.caldav_sync import CalDAVTarget, SyncReport
+
+DEFAULT_BASE_URL = "http://127.0.0.1:8080"
+PRIVATE_NAME = r"^[0-9a-f]{32}\.ics$"
+
+
+@dataclass(frozen=True)
+class Window:
+    """The months the feeds cover: ``months_back`` before the anchor to ``months_ahead`` after."""
+
+    anchor: Month
+    months: tuple[Month, ...]
+
+    @classmethod
+    def around(cls, office: Office, anchor: Month) -> Window:
+        """The window of ``office`` around ``anchor``."""
+        first = anchor
+        for _ in range(office.feeds.months_back):
+            first = first.previous()
+        months = [first]
+        while len(months) < office.feeds.months_back + 1 + office.feeds.months_ahead:
+            months.append(months[-1].next())
+        return cls(anchor, tuple(months))
+
+    @property
+    def labels(self) -> frozenset[str]:
+        """The months as ``YYYY-MM``."""
+        return frozenset(str(month) for month in self.months)
+
+    @property
+    def years(self) -> tuple[int, int]:
+        """First and last year of the window."""
+        return self.months[0].year, self.months[-1].year
+
+    def __str__(self) -> str:
+        return f"{self.months[0]} to {self.months[-1]}"
+
+
+def feeds_dir(folder: Path) -> Path:
+    """``DIR/feeds``."""
+    return folder / "feeds"
+
+
+def public_path(folder: Path) -> Path:
+    """``DIR/feeds/public.ics``."""
+    return feeds_dir(folder) / "public.ics"
+
+
+def private_path(folder: Path, fid: str) -> Path:
+    """``DIR/feeds/private/<id>.ics``."""
+    return feeds_dir(folder) / "private" / f"{fid}.ics"
+
+
+def base_url(office: Office) -> str:
+    """Where the feeds are served: ``feeds.base_url`` or the local ``roster serve``."""
+    return (office.feeds.base_url or DEFAULT_BASE_URL).rstrip("/")
+
+
+@dataclass
+class PublishedFeed:
+    """One feed as published."""
+
+    ref: FeedRef
+    name: str
+    path: Path
+    feed_id: str
+    events: list[PublishedEvent]
+    changes: Changes
+
+
+@dataclass
+class PublishReport:
+    """What a publication did."""
+
+    folder: Path
+    window: Window
+    plans: list[str]
+    timezone: str
+    public_url: str
+    feeds: list[PublishedFeed] = field(default_factory=list)
+    changes: Changes = field(default_factory=Changes)
+    written: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+    links: int = 0
+    caldav: SyncReport | None = None
+
+    def feed(self, ref: FeedRef) -> PublishedFeed:
+        """The published feed ``ref``."""
+        for item in self.feeds:
+            if item.ref == ref:
+                return item
+        raise KeyError(ref.label)
+
+    def text(self) -> str:
+        """A short summary for the office lead; never a token or a private feed's URL."""
+        people = sum(1 for item in self.feeds if item.ref.kind == "volunteer")
+        shown = sum(len(item.events) for item in self.feeds)
+        plans = ", ".join(self.plans) if self.plans else "none"
+        changes = self.changes
+        lines = [
+            f"Published the feeds of {self.folder} for {self.window} (plans: {plans}).",
+            f"  feeds: {people} volunteers, team, gaps and public, in {feeds_dir(self.folder)}",
+            f"  events: {shown} in the feeds; {changes.new} new, {changes.changed} changed, "
+            f"{changes.cancelled} cancelled, {changes.removed} removed, "
+            f"{changes.unchanged} unchanged",
+            f"  files rewritten: {len(self.written)}",
+            f"  links handed out: {self.links} (make one with `roster feeds link VOLUNTEER_ID`)",
+            f"  public feed: {self.public_url}",
+        ]
+        if not self.plans:
+            lines.append(
+                "No plan lies in the window, so the feeds hold no duty. "
+                "Run `roster plan` for the month first."
+            )
+        if self.caldav is not None:
+            lines.append(f"  CalDAV: {self.caldav.text()}")
+        return "\n".join(lines) + "\n"
+
+
+def publish(
+    folder: Path,
+    *,
+    now: datetime,
+    month: Month | None = None,
+    caldav: CalDAVTarget | None = None,
+    uid_key: str | None = None,
+) -> PublishReport:
+    """Publish the feeds of the plans in ``folder/rotas`` that lie in the window.
+
+    The window runs from ``feeds.months_back`` months before ``month`` (default: the month
+    of ``now`` in the office's zone) to ``feeds.months_ahead`` after it. ``uid_key`` is the
+    secret of a first publication (tests fix it); later ones use the key in the state.
+    With ``caldav``, each volunteer's events are also put into a CalDAV calendar.
+    """
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    folder = Path(folder)
+    data = load_office(folder)
+    office = data.office
+    anchor = month or Month.of(today_in(office, now))
+    if month is not None and not plan_path(folder, month).is_file():
+        raise RosterError(
+            f"There is no plan for {month} in {folder / 'rotas'}. "
+            f"Run `roster plan {folder} --month {month}` first."
+        )
+    window = Window.around(office, anchor)
+    plans = [
+        read_plan(plan_path(folder, item))
+        for item in window.months
+        if plan_path(folder, item).is_file()
+    ]
+    feed_set = build_feeds(plans, data)
+    state = read_state(folder)
+    if state is None:
+        links = len(read_tokens(folder).links)
+        if links:
+            raise RosterError(
+                f"{feeds_dir(folder) / 'state.json'} is missing, but {links} feed links were "
+                "handed out; a new state would give every feed a new file and every event a "
+                "new UID, so those links would stop working. Restore state.json from a backup "
+                "of the office folder, or delete feeds/tokens.json and hand out new links."
+            )
+        state = PublicationState(key=uid_key or new_key())
+    report = PublishReport(
+        folder=folder,
+        window=window,
+        plans=[plan.month for plan in plans],
+        timezone=office.timezone,
+        public_url=f"{base_url(office)}/public.ics",
+    )
+    records: dict[str, FeedRecord] = {}
+    contents: dict[Path, bytes] = {}
+    for feed in feed_set.feeds:
+        record, update = advance_feed(
+            state, feed.ref, feed.events, feed_set.occurrences, window.labels, now
+        )
+        records[update.feed_id] = record
+        path = public_path(folder) if feed.ref == PUBLIC else private_path(folder, update.feed_id)
+        contents[path] = feed_ics(feed.name, update.events, office.timezone, window.years)
+        report.feeds.append(
+            PublishedFeed(feed.ref, feed.name, path, update.feed_id, update.events, update.changes)
+        )
+        report.changes.add(update.changes)
+    new_state = PublicationState(key=state.key, feeds=dict(sorted(records.items())))
+
+    for path, content in contents.items():
+        if not path.is_file() or path.read_bytes() != content:
+            write_atomic(path, content)
+            report.written.append(path)
+    private = feeds_dir(folder) / "private"
+    for stale in sorted(private.glob("*.ics")):
+        if stale not in contents and re.match(PRIVATE_NAME, stale.name):
+            stale.unlink()
+            report.removed.append(stale)
+    if new_state != state or not state_path(folder).is_file():
+        write_state(folder, new_state)
+    report.links = len(read_tokens(folder).links)
+
+    if caldav is not None:
+        from calendars.caldav_sync import sync_feeds  # noqa: PLC0415 - optional dependency
+
+        volunteers = [item for item in report.feeds if item.ref.kind == "volunteer"]
+        report.caldav = sync_feeds(caldav, volunteers, office.timezone, window.years)
+    return report

@@ -1,0 +1,116 @@
+"""Secret feed links: ``feeds/tokens.json`` holds only SHA-256 hashes of the tokens.
+
+A token is ``secrets.token_urlsafe(32)`` (256 random bits). It is shown once, when it is
+made (``roster feeds link`` or ``revoke``), and never stored: the office keeps its
+SHA-256, which is enough to recognise the token and useless to rebuild it. A plain hash
+(no salt, no slow hash) is the right tool for random 256-bit secrets: there is nothing to
+guess. Looking a token up compares its hash with every stored hash in constant time, and
+an unknown and a revoked token give the same answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from roster.errors import RosterError
+from roster.files import write_atomic
+
+TOKENS_SCHEMA = 1
+TOKEN_BYTES = 32
+
+
+def new_token() -> str:
+    """A fresh, unguessable token (URL-safe, 43 characters)."""
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def token_hash(token: str) -> str:
+    """The SHA-256 of a token, as 64 hex digits: all the office stores."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class LinkRecord(_Model):
+    """One live feed link."""
+
+    feed: str = Field(description="which feed: volunteer:v01, team or gaps")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the token")
+    file: str = Field(pattern=r"^[0-9a-f]{32}\.ics$", description="the feed's file in private/")
+    created: str = Field(description="when the link was made, UTC ISO 8601")
+
+
+class TokenFile(_Model):
+    """``feeds/tokens.json``."""
+
+    schema_: int = Field(default=TOKENS_SCHEMA, alias="schema")
+    links: list[LinkRecord] = Field(default_factory=list)
+
+    def to_json(self) -> str:
+        """Stable JSON."""
+        data = self.model_dump(mode="json", by_alias=True)
+        return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+    def of_feed(self, label: str) -> LinkRecord | None:
+        """The live link of a feed, if any."""
+        for record in self.links:
+            if record.feed == label:
+                return record
+        return None
+
+    def without(self, label: str) -> TokenFile:
+        """A copy without the link of ``label``."""
+        return TokenFile(links=[record for record in self.links if record.feed != label])
+
+    def with_link(self, record: LinkRecord) -> TokenFile:
+        """A copy with ``record`` replacing the feed's previous link."""
+        links = [item for item in self.links if item.feed != record.feed] + [record]
+        return TokenFile(links=sorted(links, key=lambda item: item.feed))
+
+
+def tokens_path(folder: Path) -> Path:
+    """``DIR/feeds/tokens.json``."""
+    return folder / "feeds" / "tokens.json"
+
+
+def read_tokens(folder: Path) -> TokenFile:
+    """The stored link hashes (none before the first link)."""
+    path = tokens_path(folder)
+    if not path.is_file():
+        return TokenFile()
+    try:
+        return TokenFile.model_validate_json(path.read_bytes())
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise RosterError(
+            f"{path.as_posix()} is damaged ({where}: {first['msg']}). Restore it from a backup; "
+            "or delete it and hand out new links with `roster feeds revoke`."
+        ) from None
+
+
+def write_tokens(folder: Path, tokens: TokenFile) -> None:
+    """Write the link hashes atomically."""
+    write_atomic(tokens_path(folder), tokens.to_json())
+
+
+def find_link(tokens: TokenFile, token: str) -> LinkRecord | None:
+    """The link a token opens, or None; the same work for every token (constant time).
+
+    Every stored hash is compared with :func:`hmac.compare_digest`, without stopping at a
+    match, so the time taken says nothing about which hash matched or how closely.
+    """
+    wanted = token_hash(token)
+    found: LinkRecord | None = None
+    for record in tokens.links:
+        if hmac.compare_digest(record.sha256, wanted):
+            found = record
+    return found

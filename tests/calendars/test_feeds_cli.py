@@ -1,0 +1,135 @@
+"""The feed commands: publish, feeds link / revoke, serve; and the demo's feeds step."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from feed_builders import NAMES, example_office, example_plan, save
+
+from calendars.caldav_sync import CalDAVTarget, target_from_options
+from calendars.demo import demo_feeds
+from roster.cli import main
+from roster.demo import DemoReport
+from roster.errors import RosterError
+from roster.loading import load_office
+from roster.month import Month
+
+
+def run(
+    *args: str, env: dict[str, str] | None = None, stdin: str | None = None
+) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), env=env, input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_publish_link_revoke(office: Path, tmp_path: Path) -> None:
+    code, out, err = run("publish", str(office), "--month", "2026-10")
+    assert (code, err) == (0, "")
+    assert "5 volunteers, team, gaps and public" in out
+    assert "public feed: https://feeds.example.org/ihla/public.ics" in out
+
+    png = tmp_path / "v01.png"
+    code, out, err = run("feeds", "link", "v01", "--dir", str(office), "--png", str(png))
+    assert code == 0, err
+    url = next(line.strip() for line in out.splitlines() if line.strip().startswith("https://"))
+    token = url.rsplit("/", 1)[1].removesuffix(".ics")
+    assert f"Feed link for v01 ({NAMES['v01']})" in out
+    assert "█" in out or "▀" in out  # the QR code, drawn in the terminal
+    assert png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+    code, out, err = run("feeds", "link", "v01", "--dir", str(office))
+    assert code == 2
+    assert "already has a feed link" in err and "roster feeds revoke v01" in err
+    assert token not in out + err
+
+    code, out, err = run("feeds", "revoke", "v01", "--dir", str(office))
+    assert code == 0
+    assert "The old link of v01" in out and token not in out
+
+    code, out, err = run("publish", str(office), "--month", "2026-10")
+    assert "links handed out: 1" in out and "https://feeds.example.org/ihla/public.ics" in out
+    assert "ihla/" + token not in out
+
+
+def test_bad_feed_commands_exit_2(office: Path) -> None:
+    assert run("feeds", "link", "--dir", str(office))[0] == 2
+    assert run("feeds", "link", "v01", "--team", "--dir", str(office))[0] == 2
+    code, _, err = run("feeds", "link", "v01", "--dir", str(office))
+    assert code == 2 and "roster publish" in err
+    code, _, err = run("publish", str(office), "--month", "2026-11")
+    assert code == 2 and "no plan for 2026-11" in err
+    code, _, err = run("serve", str(office), "--port", "0")
+    assert code == 2 and "roster publish" in err
+    code, _, err = run("publish", str(office), "--caldav", "http://127.0.0.1:1/")
+    assert code == 2 and "--caldav and --user go together" in err
+
+
+def test_caldav_password_comes_from_environment_or_hidden_prompt() -> None:
+    asked: list[str] = []
+
+    def ask(question: str) -> str:
+        asked.append(question)
+        return "typed"
+
+    url = "https://dav.example.org/"
+    assert target_from_options(None, None, {}, ask) is None
+    from_env = target_from_options(url, "lead", {"ROSTER_CALDAV_PASSWORD": "s3cret"}, ask)
+    assert from_env == CalDAVTarget(url, "lead", "s3cret") and asked == []
+    assert "s3cret" not in repr(from_env)
+    prompted = target_from_options(url, "lead", {}, ask)
+    assert prompted is not None
+    assert prompted.password == "typed"  # noqa: S105 - the answer of the fake prompt
+    assert asked == ["CalDAV password for lead"]
+    with pytest.raises(RosterError, match="holds a password"):
+        target_from_options("https://lead:pw@dav.example.org/", "lead", {}, ask)
+    with pytest.raises(RosterError, match="address of a CalDAV server"):
+        target_from_options("dav.example.org", "lead", {}, ask)
+
+
+def test_publish_prompts_for_the_password_without_echo(office: Path) -> None:
+    code, out, err = run(
+        "publish",
+        str(office),
+        "--month",
+        "2026-10",
+        "--caldav",
+        "http://127.0.0.1:9/",
+        "--user",
+        "lead",
+        stdin="hunter2\n",
+    )
+    assert code == 2
+    assert "CalDAV password for lead" in out
+    assert "hunter2" not in out + err
+    assert "could not reach the server" in err
+    assert (office / "feeds" / "public.ics").is_file()  # published before the upload failed
+
+
+def test_demo_publishes_and_shows_links_only_on_the_first_run(tmp_path: Path) -> None:
+    folder = example_office(tmp_path / "demo")
+    save(folder, example_plan(folder))
+    data = load_office(folder)
+    now = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+    first = DemoReport(folder, Month(2026, 12))
+    demo_feeds(data, first, now)
+    text = first.text()
+    links = [
+        line
+        for line in text.splitlines()
+        if "http://127.0.0.1:8080/" in line and "public" not in line
+    ]
+    assert len(links) == 2 and "the team feed" in links[0] and "v01" in links[1]
+    assert (folder / "feeds" / "public.ics").is_file()
+    assert "roster serve" in text and "curl http://127.0.0.1:8080/public.ics" in text
+    second = DemoReport(folder, Month(2026, 12))
+    demo_feeds(data, second, now)
+    again = second.text()
+    assert "2 secret links were made on an earlier run" in again
+    for line in links:
+        assert line.split()[-1] not in again
+    missing = DemoReport(folder, Month(2027, 1))
+    demo_feeds(data, missing, now)
+    assert "No plan for 2027-01" in missing.text()
