@@ -1,0 +1,373 @@
+"""The team-meeting agenda: when and where, the items from office.yaml, and a review
+the team can discuss (last month, visitors and forecast, gaps and why, fairness,
+who offered no date, where interpreters are needed most), with two SVG charts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from roster.forecast import month_needs, trends
+from roster.month import Month
+from roster.month_calendar import month_calendar
+from roster.plan import Plan
+from roster.printouts.charts import SeriesRow, StackRow, duties_chart, visitors_chart
+from roster.printouts.context import Page, PrintInput
+from roster.printouts.formatting import NONE
+
+VISIT_WEEKS = 12
+RECENT_WEEKS = 4
+
+
+@dataclass(frozen=True)
+class LastMonth:
+    """What happened in the month before."""
+
+    title: str
+    note: str | None
+    figures: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class VisitorRow:
+    """One language in the visitors table."""
+
+    language: str
+    recent: str
+    trend: str
+    expected: str
+    expected_next: str
+
+
+@dataclass(frozen=True)
+class GapRow:
+    """Something the plan could not cover, and why."""
+
+    date: str
+    what: str
+    why: str
+
+
+@dataclass(frozen=True)
+class DutyRow:
+    """One person's duties over the fairness window."""
+
+    name: str
+    months: list[str]
+    total: int
+    offered: str
+    rate: str
+
+
+@dataclass(frozen=True)
+class NeededRow:
+    """A language ranked by unmet demand."""
+
+    language: str
+    missing: int
+    visitors: str
+    unscheduled: int
+    team: int
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """Template data of ``agenda.html.j2``."""
+
+    page: Page
+    month: str
+    when: str | None
+    place: str
+    moved: str | None
+    items: list[str]
+    last_month: LastMonth
+    visitor_columns: list[str]
+    visitors: list[VisitorRow]
+    visitors_chart: Markup | None
+    gaps: list[GapRow]
+    duty_months: list[str]
+    duties: list[DutyRow]
+    spread: str
+    duties_chart: Markup | None
+    no_offer: list[str]
+    needed: list[NeededRow] = field(default_factory=list)
+
+
+def _last_month(source: PrintInput) -> LastMonth:
+    words, fmt = source.words, source.fmt
+    previous = source.month.previous()
+    plan = source.previous_plan()
+    visitors = [r.visitors for r in source.data.visits if r.date in previous]
+    if plan is not None:
+        open_count = sum(1 for s in plan.sessions if s.kind == "open_hours")
+        appt_count = sum(1 for s in plan.sessions if s.kind == "appointments")
+        appointments = str(len(plan.appointments))
+        closed = len(plan.closed)
+        note = None
+    else:
+        calendar = month_calendar(source.data.office, previous, source.locale)
+        open_count = sum(1 for s in calendar.sessions if s.kind == "open_hours")
+        appt_count = sum(1 for s in calendar.sessions if s.kind == "appointments")
+        appointments = NONE
+        closed = len(calendar.closed)
+        note = words("no_plan_for", month=fmt.month(previous))
+    figures = [
+        (words("open_sessions"), str(open_count)),
+        (words("appointment_sessions"), str(appt_count)),
+        (words("appointments"), appointments),
+        (words("visitors_logged"), str(sum(visitors)) if visitors else NONE),
+        (words("closed_dates"), str(closed)),
+    ]
+    return LastMonth(words("last_month", month=fmt.month(previous)), note, figures)
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _expected_this_month(plan: Plan) -> dict[str, list[float]]:
+    expected: dict[str, list[float]] = defaultdict(list)
+    for session in plan.sessions:
+        if session.needs is None:
+            continue
+        for need in session.needs.languages:
+            expected[need.language].append(need.expected_visitors)
+    return expected
+
+
+def _visitors(source: PrintInput) -> tuple[list[str], list[VisitorRow], Markup | None]:
+    words, fmt = source.words, source.fmt
+    month, following = source.month, source.month.next()
+    before = [r for r in source.data.visits if r.date < month.first]
+    log_dates = sorted({r.date for r in before})[-VISIT_WEEKS:]
+    counts = {(r.date, r.language): float(r.visitors) for r in before}
+    fitted = trends(source.data, before=month.first)
+    this_month = _expected_this_month(source.plan)
+    next_month: dict[str, list[float]] = defaultdict(list)
+    for needs in month_needs(source.data, following).values():
+        for need in needs:
+            next_month[need.language].append(need.expected_visitors)
+    codes = sorted(set(fitted) | set(this_month))
+    recent_dates = log_dates[-RECENT_WEEKS:]
+
+    def shown(values: list[float]) -> str:
+        mean = _mean(values)
+        return NONE if mean is None else fmt.number(mean, 1)
+
+    def rank(code: str) -> tuple[float, str]:
+        return (-(_mean(this_month.get(code, [])) or 0.0), fmt.language(code))
+
+    rows = [
+        VisitorRow(
+            language=f"{fmt.language(code)} ({code})",
+            recent=fmt.number(sum(counts.get((d, code), 0.0) for d in recent_dates))
+            if recent_dates
+            else NONE,
+            trend=fmt.signed(fitted[code].slope) if code in fitted else NONE,
+            expected=shown(this_month.get(code, [])),
+            expected_next=shown(next_month.get(code, [])),
+        )
+        for code in sorted(codes, key=rank)
+    ]
+    columns = [
+        words("visitors_weeks", count=len(recent_dates)),
+        words("trend_per_week"),
+        f"{words('forecast_for', month=fmt.month(month))}, {words('per_session')}",
+        f"{words('forecast_for', month=fmt.month(following))}, {words('per_session')}",
+    ]
+    chart = None
+    if log_dates:
+        sessions = sorted(
+            (s for s in source.plan.sessions if s.needs is not None), key=lambda s: s.start
+        )
+        series = []
+        for code in sorted(codes, key=rank):
+            expected = {
+                s.id: n.expected_visitors
+                for s in sessions
+                for n in (s.needs.languages if s.needs else [])
+                if n.language == code
+            }
+            series.append(
+                SeriesRow(
+                    label=fmt.language(code),
+                    counted=[counts.get((d, code), 0.0) for d in log_dates],
+                    expected=[expected.get(s.id, 0.0) for s in sessions],
+                )
+            )
+        chart = visitors_chart(
+            series,
+            [fmt.day_numeric(d) for d in log_dates],
+            [fmt.day_numeric(s.date) for s in sessions],
+            words("chart_visitors", month=fmt.month(month)),
+            (words("chart_visitors_log"), words("chart_visitors_forecast")),
+        )
+    return columns, rows, chart
+
+
+def _gaps(source: PrintInput) -> list[GapRow]:
+    words, fmt = source.words, source.fmt
+    rows = []
+    for session in sorted(source.plan.sessions, key=lambda s: (s.start, s.id)):
+        for gap in session.uncovered:
+            if gap.need == "counsellors":
+                what = words("missing_counsellors", count=gap.missing)
+            elif gap.need == "lead":
+                what = words("missing_lead", count=gap.missing)
+            else:
+                language = f"{fmt.language(gap.language or '')} ({gap.language})"
+                what = f"{words('col_interpreters')} " + words(
+                    "missing_language", language=language, count=gap.missing
+                )
+            rows.append(GapRow(fmt.day_short(session.date), what, source.plain_reason(gap.reason)))
+    for item in source.plan.unscheduled:
+        what = words(
+            "unscheduled",
+            language=fmt.language(item.language),
+            minutes=item.minutes,
+            earliest=fmt.day_short(item.earliest),
+            latest=fmt.day_short(item.latest),
+        )
+        reason = item.reason
+        for prefix in (f"{item.key}:", f"{item.case}:"):
+            reason = reason.removeprefix(prefix).strip()
+        rows.append(GapRow("", what, source.plain_reason(reason)))
+    return rows
+
+
+def _duty_count(plan: Plan, volunteer: str) -> int:
+    for load in plan.load:
+        if load.volunteer == volunteer:
+            return load.duties
+    days = {s.date for s in plan.sessions if any(e.volunteer == volunteer for e in s.staff)}
+    days |= {
+        a.date
+        for a in plan.appointments
+        if volunteer in (a.counsellor, a.second_counsellor, a.interpreter)
+    }
+    return len(days)
+
+
+def _duties(source: PrintInput) -> tuple[list[str], list[DutyRow], str, Markup | None]:
+    words, fmt = source.words, source.fmt
+    window = [Month.parse(m) for m in source.plan.fairness.window] or [source.month]
+    if source.month not in window:
+        window.append(source.month)
+    by_month = {p.month: p for p in [*source.history, source.plan]}
+    loads = {load.volunteer: load for load in source.plan.load}
+    people = {person.id: person.name for person in source.data.volunteers}
+    for volunteer in loads:
+        people.setdefault(volunteer, volunteer)
+    rows: list[DutyRow] = []
+    stacks: list[StackRow] = []
+    for volunteer, name in sorted(people.items(), key=lambda item: (item[1], item[0])):
+        counts: list[int | None] = []
+        for month in window:
+            plan = by_month.get(str(month))
+            counts.append(None if plan is None else _duty_count(plan, volunteer))
+        load = loads.get(volunteer)
+        total = load.window_duties if load else sum(c or 0 for c in counts)
+        offered = load.window_offered if load else 0
+        rows.append(
+            DutyRow(
+                name=name,
+                months=[NONE if c is None else str(c) for c in counts],
+                total=total,
+                offered=str(offered) if load else NONE,
+                rate=fmt.number(total / offered, 2) if offered else NONE,
+            )
+        )
+        if any(counts):
+            stacks.append(StackRow(name, [c or 0 for c in counts]))
+    labels = [fmt.month(m) for m in window]
+    spread = words(
+        "spread",
+        months=labels[0] if len(labels) == 1 else f"{labels[0]} {NONE} {labels[-1]}",
+        value=fmt.number(source.plan.fairness.spread, 2),
+    )
+    chart = duties_chart(stacks, labels, words("chart_duties")) if stacks else None
+    return labels, rows, spread, chart
+
+
+def _no_offer(source: PrintInput) -> list[str]:
+    offered = {load.volunteer: load.offered for load in source.plan.load}
+    return sorted(
+        person.name for person in source.data.volunteers if offered.get(person.id, 0) == 0
+    )
+
+
+def _needed(source: PrintInput) -> list[NeededRow]:
+    fmt = source.fmt
+    missing: dict[str, int] = defaultdict(int)
+    visitors: dict[str, float] = defaultdict(float)
+    unscheduled: dict[str, int] = defaultdict(int)
+    for session in source.plan.sessions:
+        needs = {n.language: n for n in (session.needs.languages if session.needs else [])}
+        for gap in session.uncovered:
+            if gap.need != "language" or gap.language is None:
+                continue
+            missing[gap.language] += gap.missing
+            need = needs.get(gap.language)
+            if need is not None:
+                share = gap.missing / need.interpreters if need.interpreters else 1.0
+                visitors[gap.language] += need.expected_visitors * min(1.0, share)
+    for item in source.plan.unscheduled:
+        unscheduled[item.language] += 1
+    codes = set(missing) | set(unscheduled)
+
+    def rank(code: str) -> tuple[float, int, int, str]:
+        return (-visitors[code], -missing[code], -unscheduled[code], fmt.language(code))
+
+    return [
+        NeededRow(
+            language=f"{fmt.language(code)} ({code})",
+            missing=missing[code],
+            visitors=fmt.number(visitors[code], 1),
+            unscheduled=unscheduled[code],
+            team=sum(
+                1
+                for person in source.data.volunteers
+                if person.interprets() and code in person.interpreter_languages()
+            ),
+        )
+        for code in sorted(codes, key=rank)
+    ]
+
+
+def build_agenda(source: PrintInput) -> Agenda:
+    """The agenda of the plan month's team meeting."""
+    words, fmt = source.words, source.fmt
+    office = source.data.office
+    meeting = source.plan.team_meeting
+    when = moved = None
+    if meeting is not None:
+        when = f"{fmt.day_full(meeting.date)}, {fmt.span(meeting.start, meeting.end)}"
+        if meeting.moved_from:
+            moved = words("agenda_moved", date=fmt.day_long(meeting.moved_from))
+    items = list(office.team_meeting.agenda) if office.team_meeting else []
+    if not items and meeting is not None:
+        items = list(meeting.agenda)
+    columns, visitors, visitor_chart = _visitors(source)
+    months, duties, spread, chart = _duties(source)
+    month = fmt.month(source.month)
+    return Agenda(
+        page=source.page(words("agenda_title", month=month), when or month),
+        month=month,
+        when=when,
+        place=office.location,
+        moved=moved,
+        items=items,
+        last_month=_last_month(source),
+        visitor_columns=columns,
+        visitors=visitors,
+        visitors_chart=visitor_chart,
+        gaps=_gaps(source),
+        duty_months=months,
+        duties=duties,
+        spread=spread,
+        duties_chart=chart,
+        no_offer=_no_offer(source),
+        needed=_needed(source),
+    )

@@ -1,0 +1,126 @@
+"""`roster print`: the month's printouts, written into ``DIR/print/``.
+
+Every document is rendered in memory first (HTML, and PDF when WeasyPrint is
+installed); only then is each file written atomically, so a failed run leaves the
+previous printouts as they were. Printouts of the same month from an earlier run that
+this run no longer makes (a date now closed, a volunteer who left, a PDF when
+WeasyPrint is gone) are removed, so ``print/`` never mixes two versions of a month.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from roster.files import write_atomic
+from roster.month import Month
+from roster.printouts.agenda import build_agenda
+from roster.printouts.context import PrintInput, load_input
+from roster.printouts.door import build_door
+from roster.printouts.links import links_made
+from roster.printouts.render import PdfRenderer, pdf_skip_reason, render_html
+from roster.printouts.rota import build_rota
+from roster.printouts.schedules import build_schedules, schedule_people
+from roster.printouts.sheets import build_sheets
+
+log = logging.getLogger(__name__)
+PRINT_FOLDER = "print"
+PEOPLE_FOLDER = "people"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One printout: where it goes (without suffix), its template and its data."""
+
+    name: str
+    template: str
+    data: Any
+
+
+def documents(source: PrintInput, links: dict[str, date | None] | None = None) -> list[Document]:
+    """Every printout of the month, in the order they are listed."""
+    month = str(source.month)
+    result = [Document(f"rota-{month}", "rota.html.j2", build_rota(source))]
+    result.extend(
+        Document(f"appointments-{sheet.day.isoformat()}", "appointments.html.j2", sheet)
+        for sheet in build_sheets(source)
+    )
+    result.append(Document(f"agenda-{month}", "agenda.html.j2", build_agenda(source)))
+    result.append(Document(f"door-{month}", "door.html.j2", build_door(source)))
+    result.extend(
+        Document(f"{PEOPLE_FOLDER}/{sheet.volunteer}-{month}", "schedule.html.j2", sheet)
+        for sheet in build_schedules(source, links)
+    )
+    return result
+
+
+def render_all(
+    source: PrintInput, *, pdf: bool, links: dict[str, date | None] | None = None
+) -> dict[str, bytes]:
+    """Relative path -> file content of every printout (HTML, and PDF when ``pdf``)."""
+    rendered: dict[str, bytes] = {}
+    renderer = PdfRenderer(source.plan.as_of) if pdf else None
+    for document in documents(source, links):
+        html = render_html(document.template, document.data, source.words)
+        rendered[f"{document.name}.html"] = html.encode("utf-8")
+        if renderer is not None:
+            rendered[f"{document.name}.pdf"] = renderer.pdf(html)
+    if renderer is not None:
+        for warning in renderer.warnings:
+            log.warning("WeasyPrint: %s", warning)
+    return rendered
+
+
+def _month_outputs(target: Path, month: Month) -> list[Path]:
+    """Files in ``print/`` that an earlier run made for ``month``."""
+    own = re.compile(
+        rf"^(rota-{month}|agenda-{month}|door-{month}|appointments-{month}-\d\d)\.(html|pdf)$"
+    )
+    found = [p for p in target.glob("*") if p.is_file() and own.match(p.name)]
+    person = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9_-]{{0,31}}-{month}\.(html|pdf)$")
+    people = target / PEOPLE_FOLDER
+    if people.is_dir():
+        found.extend(p for p in people.glob("*") if p.is_file() and person.match(p.name))
+    return sorted(found)
+
+
+def print_month(
+    folder: Path,
+    month: Month,
+    *,
+    locale: str | None = None,
+    with_links: bool = False,
+) -> list[Path]:
+    """Write the rota, appointment sheets, agenda, door sign and personal schedules of
+    ``month`` into ``folder/print/``, as HTML and (with WeasyPrint) PDF.
+
+    ``locale`` is ``de`` or ``en`` (default: the office's). ``with_links`` makes each
+    personal schedule say whether the person's feed link was made, and when; the link
+    itself is never printed (it is stored nowhere).
+
+    Reads the office folder and the plan ``rotas/YYYY-MM.json`` (raises
+    :class:`roster.errors.RosterError` when there is none), plus the plans of the three
+    months before for the agenda's review. Returns the paths written, in order.
+    """
+    source = load_input(folder, month, locale)
+    links = (
+        links_made(folder, [volunteer for volunteer, _ in schedule_people(source)])
+        if with_links
+        else None
+    )
+    rendered = render_all(source, pdf=pdf_skip_reason() is None, links=links)
+    target = folder / PRINT_FOLDER
+    written = []
+    for relative, content in rendered.items():
+        path = target / relative
+        write_atomic(path, content)
+        written.append(path)
+    keep = set(written)
+    for stale in _month_outputs(target, month):
+        if stale not in keep:
+            stale.unlink()
+    return written
