@@ -78,3 +78,30 @@ def run_demo(target: Path) -> DemoReport:
         step(data, report)
     report.hints.append(f"Look at the office folder: {target}")
     return report
+
+
+def _feeds(data: OfficeData, report: DemoReport) -> None:
+    from calendars.demo import demo_feeds  # noqa: PLC0415 - calendars imports roster
+
+    demo_feeds(data, report)
+
+
+STEPS.append(_feeds)
+
+
+def _print(data: OfficeData, report: DemoReport) -> None:
+    from roster.printouts.demo import demo_print  # noqa: PLC0415 - printouts load templates
+
+    demo_print(data, report)
+
+
+STEPS.append(_print)
+
+
+def _plan(data: OfficeData, report: DemoReport) -> None:
+    from roster.planning import demo_plan  # noqa: PLC0415 - planning loads the solver
+
+    demo_plan(data, report)
+
+
+STEPS.insert(STEPS.index(_forecast) + 1, _plan)  # feeds and printouts read the plan

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from roster.languages import babel_knows
 
@@ -33,9 +34,23 @@ _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
 class Strict(BaseModel):
-    """Base of every model read from the office folder: unknown keys are errors."""
+    """Base of every model read from the office folder: unknown keys are errors.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    Numbers are accepted where text is expected (``id: 12``, ``case: 2026017``), since
+    YAML reads them as numbers and the office lead means the text.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+
+def invalid(message: str, *field: str | int) -> PydanticCustomError:
+    """A cross-field validation error that points at ``field`` below the model.
+
+    Raised from a ``model_validator``, pydantic would locate the error at the model
+    (the line of the list item); ``field`` (e.g. ``"end"`` or ``"languages", "de"``)
+    lets :mod:`roster.plain_errors` name the key and its line instead.
+    """
+    return PydanticCustomError("roster_invalid", "{message}", {"message": message, "field": field})
 
 
 def parse_clock(value: Any) -> Any:
@@ -63,8 +78,9 @@ class Closure(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Closure:
         if self.to < self.from_:
-            raise ValueError(
-                f"the closure ends ({self.to}) before it starts ({self.from_}); swap from and to"
+            raise invalid(
+                f"the closure ends ({self.to}) before it starts ({self.from_}); swap from and to",
+                "to",
             )
         return self
 
@@ -78,7 +94,10 @@ class CounsellorNeed(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> CounsellorNeed:
         if self.max < self.min:
-            raise ValueError(f"max ({self.max}) is smaller than min ({self.min})")
+            raise invalid(
+                f"max ({self.max}) is smaller than min ({self.min}); make max at least min",
+                "max",
+            )
         return self
 
 
@@ -97,12 +116,15 @@ class SessionRule(Strict):
     @model_validator(mode="after")
     def _times(self) -> SessionRule:
         if self.end <= self.start:
-            raise ValueError(
+            raise invalid(
                 f"the session ends ({self.end:%H:%M}) before or when it starts "
-                f"({self.start:%H:%M}); end must be after start"
+                f"({self.start:%H:%M}); make end later than start (swap them if they are reversed)",
+                "end",
             )
         if self.since and self.until and self.until < self.since:
-            raise ValueError(f"until ({self.until}) is before since ({self.since})")
+            raise invalid(
+                f"until ({self.until}) is before since ({self.since}); swap them", "until"
+            )
         return self
 
     @property
@@ -146,9 +168,11 @@ class AppointmentsRule(SessionRule):
     @model_validator(mode="after")
     def _slots(self) -> AppointmentsRule:
         if self.minutes < self.slot_minutes:
-            raise ValueError(
-                f"the session is {self.minutes} minutes long and cannot hold one slot of "
-                f"{self.slot_minutes} minutes; make it longer or the slot shorter"
+            raise invalid(
+                f"the session ({self.start:%H:%M}-{self.end:%H:%M}) is {self.minutes} minutes "
+                f"long and cannot hold one slot of {self.slot_minutes} minutes; make it longer "
+                "or slot_minutes shorter",
+                "end",
             )
         return self
 
@@ -185,21 +209,48 @@ class FeedSettings(Strict):
 
 
 class Priorities(Strict):
-    """Weights of the soft rules (see docs/planning.md); higher means more important."""
+    """Weights of the soft rules, in their order of priority (docs/planning.md).
 
-    language: int = Field(default=1000, ge=0, description="per missing interpreter, per visitor")
-    appointment: int = Field(default=20000, ge=0, description="per unscheduled appointment")
-    counsellors: int = Field(default=5000, ge=0, description="per counsellor below min")
-    lead: int = Field(default=5000, ge=0, description="per missing lead")
-    continuity: int = Field(default=300, ge=0, description="per appointment off its counsellor")
-    interpreter_continuity: int = Field(
-        default=100, ge=0, description="per extra interpreter on one case"
+    Each weight is the penalty of one unit of its rule; higher means more important.
+    The defaults keep the order: one unit of a rule outweighs what one duty more or
+    less typically costs under the rules after it.
+    """
+
+    language: int = Field(
+        default=1000,
+        ge=0,
+        le=1_000_000,
+        description="per missing interpreter, per expected visitor of its language",
     )
-    fairness: int = Field(default=40, ge=0, description="per unit of spread of duty rates")
-    maybe: int = Field(default=30, ge=0, description="per maybe day used")
-    consecutive_weeks: int = Field(default=10, ge=0, description="per duty in a week after one")
-    same_week: int = Field(default=60, ge=0, description="per second duty in one week")
-    change: int = Field(default=150, ge=0, description="per assignment changed on re-plan")
+    appointment: int = Field(
+        default=400, ge=0, le=1_000_000, description="per unscheduled appointment"
+    )
+    counsellors: int = Field(
+        default=300, ge=0, le=1_000_000, description="per experienced counsellor below min"
+    )
+    lead: int = Field(default=300, ge=0, le=1_000_000, description="per missing lead")
+    continuity: int = Field(
+        default=150, ge=0, le=1_000_000, description="per appointment off its named counsellor"
+    )
+    interpreter_continuity: int = Field(
+        default=100, ge=0, le=1_000_000, description="per extra interpreter on one case"
+    )
+    fairness: int = Field(
+        default=2,
+        ge=0,
+        le=1_000_000,
+        description="per percentage point of spread of duty rates (duties per offered date)",
+    )
+    maybe: int = Field(default=15, ge=0, le=1_000_000, description="per duty on a maybe day")
+    same_week: int = Field(
+        default=20, ge=0, le=1_000_000, description="per duty beyond the first in one week"
+    )
+    consecutive_weeks: int = Field(
+        default=5, ge=0, le=1_000_000, description="per two weeks running with duties"
+    )
+    change: int = Field(
+        default=10, ge=0, le=1_000_000, description="per assignment changed on re-planning"
+    )
 
 
 class Office(Strict):
@@ -241,8 +292,8 @@ class Office(Strict):
             holidays.country_holidays(country, subdiv=subdiv or None)
         except NotImplementedError:
             raise ValueError(
-                f"'{value}' is not a holiday region the holidays package knows; "
-                "write country-subdivision, e.g. DE-NW for North Rhine-Westphalia"
+                f"'{value}' is not a holiday region roster knows; write COUNTRY-SUBDIVISION, "
+                "e.g. DE-NW for North Rhine-Westphalia or DE-BY for Bavaria"
             ) from None
         return value
 
@@ -252,26 +303,33 @@ class Office(Strict):
         for code, names in value.items():
             unknown = sorted(set(names) - {"de", "en", "native"})
             if unknown:
-                raise ValueError(
-                    f"language {code}: unknown name key {', '.join(unknown)}; use de, en, native"
+                raise invalid(
+                    f"unknown key '{unknown[0]}' for the names of {code}; "
+                    "name the language under de, en or native",
+                    code,
+                    unknown[0],
                 )
             if not names:
-                raise ValueError(
-                    f"language {code}: give at least one name, e.g. {{de: ..., en: ...}}"
+                raise invalid(
+                    f"give {code} at least one name, e.g. {code}: {{de: ..., en: ...}}", code
                 )
         return value
 
     @model_validator(mode="after")
     def _sessions_distinct(self) -> Office:
-        seen: set[tuple[str, str, time]] = set()
-        for rule in self.sessions:
+        seen: dict[tuple[str, str, time], int] = {}
+        for index, rule in enumerate(self.sessions):
             key = (rule.kind, rule.weekday, rule.start)
             if key in seen:
-                raise ValueError(
-                    f"two {rule.kind} sessions start on {rule.weekday} at {rule.start:%H:%M}; "
-                    "give them different days or times"
+                raise invalid(
+                    f"this {rule.kind} session starts on {rule.weekday} at {rule.start:%H:%M} "
+                    f"like sessions[{seen[key]}]; give the two different days or times, "
+                    "or remove one",
+                    "sessions",
+                    index,
+                    "start",
                 )
-            seen.add(key)
+            seen[key] = index
         return self
 
     @property

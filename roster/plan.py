@@ -169,11 +169,39 @@ class SolverFacts(PlanModel):
     objective: float
     bound: float
     gap: float = Field(description="(objective - bound) / objective, 0 when optimal")
-    seconds: float = Field(description="deterministic time used (reproducible)")
+    seconds: float = Field(
+        description="solver time: deterministic time when deterministic (reproducible), "
+        "else wall-clock seconds"
+    )
+    time_limit: float = Field(description="the time limit given (--time-limit)")
     workers: int
     seed: int
     deterministic: bool
     ortools_version: str
+
+
+class Fact(PlanModel):
+    """One assignment of a plan, as compared when the month is planned again."""
+
+    kind: Literal["staff", "lead", "place", "counsellor", "second_counsellor", "interpreter"]
+    date: dt.date = Field(description="date of the session the assignment lies in")
+    session: str = Field(
+        default="", description="session id (staff, lead, place); empty for appointment roles"
+    )
+    subject: str = Field(description="volunteer id (staff, lead) or appointment key")
+    detail: str = Field(
+        default="",
+        description="staff: counsellor, counsellor:LANG or interpreter:LANG; place: HH:MM; "
+        "appointment roles: volunteer id",
+    )
+
+
+class Previous(PlanModel):
+    """The plan this one replaced (re-planning), kept so its changes can be checked."""
+
+    as_of: dt.date = Field(description="the planning date of the replaced plan")
+    input_digest: str = Field(description="input digest of the replaced plan")
+    facts: list[Fact] = Field(default_factory=list, description="its assignments")
 
 
 class Plan(PlanModel):
@@ -196,6 +224,9 @@ class Plan(PlanModel):
     fairness: Fairness
     score: Score
     solver: SolverFacts
+    previous: Previous | None = Field(
+        default=None, description="the replaced plan's assignments (None when planned fresh)"
+    )
 
     def to_json(self) -> str:
         """The plan as stable, indented JSON."""

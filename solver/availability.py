@@ -1,0 +1,130 @@
+"""Who can come when, and who may do what: shared by the model, the checker and the
+explanations, so the three can never disagree about a person's day.
+
+A volunteer can come to a session date when the office is open (closed dates have no
+sessions), they are not absent, the office lead has not excluded them (``forbid``
+override), and their poll answer for that date is ``yes`` or ``maybe``; without an
+answer their ``weekdays`` decide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from roster.loading import OfficeData
+from roster.month import Month
+from roster.requests import Overrides
+from roster.team import Volunteer
+from solver.wording import day_text, span_text, weekday_plural
+
+
+@dataclass(frozen=True)
+class DayStatus:
+    """Whether a person can come on a date, and why not."""
+
+    can: bool
+    maybe: bool = False
+    reason: str = ""
+
+
+def poll_status(data: OfficeData, person: Volunteer, day: date) -> DayStatus:
+    """What the person offered for ``day``: absences, poll answer, else weekdays."""
+    for absence in person.absences:
+        if absence.covers(day):
+            return DayStatus(can=False, reason=f"is absent {span_text(absence.from_, absence.to)}")
+    answer = data.answer(person.id, day)
+    if answer == "yes":
+        return DayStatus(can=True)
+    if answer == "maybe":
+        return DayStatus(can=True, maybe=True)
+    if answer == "no":
+        return DayStatus(can=False, reason=f"answered no in the poll for {day_text(day)}")
+    weekday = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")[
+        day.weekday()
+    ]
+    if weekday in person.weekdays:
+        return DayStatus(can=True)
+    return DayStatus(
+        can=False,
+        reason=f"gave no poll answer for {day_text(day)} and does not usually come on "
+        f"{weekday_plural(day)}",
+    )
+
+
+class Availability:
+    """Day status of every volunteer on every session date of a month, overrides applied."""
+
+    def __init__(
+        self, data: OfficeData, month: Month, dates: list[date], overrides: Overrides
+    ) -> None:
+        self.month = month
+        self.dates = sorted(set(dates))
+        forbidden = {(entry.volunteer, entry.date) for entry in overrides.forbid}
+        self._offered: dict[tuple[str, date], DayStatus] = {}
+        self._status: dict[tuple[str, date], DayStatus] = {}
+        for person in data.volunteers:
+            for day in self.dates:
+                offered = poll_status(data, person, day)
+                self._offered[(person.id, day)] = offered
+                if (person.id, day) in forbidden:
+                    self._status[(person.id, day)] = DayStatus(
+                        can=False, reason=f"is excluded from {day_text(day)} by an override"
+                    )
+                else:
+                    self._status[(person.id, day)] = offered
+
+    def status(self, volunteer_id: str, day: date) -> DayStatus:
+        """Whether the person can be planned on ``day`` (overrides applied)."""
+        return self._status.get(
+            (volunteer_id, day),
+            DayStatus(can=False, reason=f"there is no session on {day_text(day)}"),
+        )
+
+    def can(self, volunteer_id: str, day: date) -> bool:
+        """Shortcut for ``status(...).can``."""
+        return self.status(volunteer_id, day).can
+
+    def offered(self, volunteer_id: str) -> int:
+        """Session dates the person offered this month (poll, weekdays, absences)."""
+        return sum(1 for day in self.dates if self._offered[(volunteer_id, day)].can)
+
+    def maybe(self, volunteer_id: str, day: date) -> bool:
+        """Whether the person answered maybe for ``day``."""
+        return self.status(volunteer_id, day).maybe
+
+
+def can_counsel(person: Volunteer) -> bool:
+    """Counsellor assignments need the role counsellor or social_worker."""
+    return person.counsels()
+
+
+def can_interpret(person: Volunteer, language: str) -> bool:
+    """Interpreting ``language`` needs the role, the language and German at fluent or better."""
+    return (
+        language != "de" and person.interprets() and person.speaks(language) and person.speaks("de")
+    )
+
+
+def can_counsel_in(person: Volunteer, language: str) -> bool:
+    """Counselling directly in ``language`` needs a counsellor who speaks it fluent or better."""
+    return language != "de" and person.counsels() and person.speaks(language)
+
+
+def can_lead(person: Volunteer) -> bool:
+    """Lead duty is taken by a counsellor on duty who has the role lead."""
+    return person.leads() and person.counsels()
+
+
+def cannot_cover_reason(person: Volunteer, language: str, language_name: str) -> str | None:
+    """Why a person who speaks ``language`` at some level can neither interpret nor counsel in it."""
+    if can_interpret(person, language) or can_counsel_in(person, language):
+        return None
+    level = person.languages.get(language)
+    if level is None:
+        return f"does not speak {language_name}"
+    if level == "basic":
+        return f"speaks {language_name} only at basic level"
+    if person.interprets() and not person.speaks("de"):
+        return "speaks German only at basic level, so cannot interpret"
+    return f"speaks {language_name} but is neither interpreter nor counsellor"

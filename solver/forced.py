@@ -1,0 +1,338 @@
+"""Assignments the plan must contain: the office lead's overrides and, on re-planning,
+the sessions before ``--today``. Each is checked against the hard rules before solving,
+so that a clash is reported with the rule it breaks, in plain words.
+
+What the checks here cannot see (several overrides that only together break a rule) is
+found by :func:`diagnose`, which solves once more with every hard family and override
+tied to a literal and names the ones in the clash.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ortools.sat.python import cp_model
+
+from roster.errors import Problem, RosterError
+from roster.requests import Assign
+from solver.availability import (
+    can_counsel,
+    can_counsel_in,
+    can_interpret,
+    can_lead,
+    cannot_cover_reason,
+)
+from solver.model import build_model
+from solver.month_input import MonthInput
+from solver.rules import HARD_RULES
+from solver.wording import day_text, language_text, short_day
+
+_RULES = HARD_RULES
+
+
+def describe(entry: Assign) -> str:
+    """``v05 as counsellor on Thu 3 Dec``."""
+    language = f" ({entry.language})" if entry.language else ""
+    return f"{entry.volunteer} as {entry.role}{language} on {day_text(entry.date)}"
+
+
+def _broken(rule: str, detail: str) -> str:
+    return f"breaks the hard rule {rule} ({_RULES.get(rule, rule)}): {detail}"
+
+
+def _qualification(inp: MonthInput, entry: Assign) -> str | None:
+    person = inp.person(entry.volunteer)
+    pid = person.id
+    if entry.role == "lead":
+        if not person.leads():
+            return f"{pid} does not have the role lead"
+        if not can_lead(person):
+            return f"{pid} has the role lead but does not counsel"
+        return None
+    if entry.role == "counsellor":
+        if not can_counsel(person):
+            return f"{pid} is neither counsellor nor social worker"
+        if entry.language and not can_counsel_in(person, entry.language):
+            name = language_text(inp.data.office, entry.language)
+            return f"{pid} does not speak {name} fluent or better"
+        return None
+    language = entry.language or ""
+    if can_interpret(person, language):
+        return None
+    if not person.interprets():
+        return f"{pid} does not have the role interpreter"
+    reason = cannot_cover_reason(person, language, language_text(inp.data.office, language))
+    return f"{pid} {reason or 'cannot interpret it'}"
+
+
+def _session_problem(inp: MonthInput, entry: Assign) -> str | None:
+    sessions = inp.sessions_on(entry.date)
+    if not sessions:
+        closed = [c.reason for c in inp.calendar.closed if c.date == entry.date]
+        if closed:
+            return (
+                f"there is no session on {day_text(entry.date)}: the office is closed ({closed[0]})"
+            )
+        return f"there is no session on {day_text(entry.date)}"
+    kinds = {s.kind for s in sessions}
+    if entry.role == "lead" and "open_hours" not in kinds:
+        return f"lead duty exists in open hours only, and {day_text(entry.date)} has none"
+    if "open_hours" not in kinds and entry.role == "interpreter":
+        fitting = [
+            item
+            for item in inp.appointments
+            if item.request.language == entry.language
+            and any(inp.session(o.session).date == entry.date for o in inp.options(item.key))
+        ]
+        if not fitting:
+            name = language_text(inp.data.office, entry.language or "")
+            return f"no appointment in {name} can take place on {day_text(entry.date)}"
+    if "open_hours" not in kinds and entry.role == "counsellor":
+        fitting = [
+            item
+            for item in inp.appointments
+            if any(inp.session(o.session).date == entry.date for o in inp.options(item.key))
+        ]
+        if not fitting:
+            return f"no appointment can take place on {day_text(entry.date)}"
+    return None
+
+
+def _function(entry: Assign) -> str:
+    if entry.role == "interpreter":
+        return f"interpreter:{entry.language}"
+    return "counsellor"
+
+
+def _override_problems(inp: MonthInput) -> list[Problem]:
+    file = f"overrides/{inp.month}.yaml"
+    problems: list[Problem] = []
+    assigns = inp.overrides.assign
+
+    def report(index: int, rule: str, detail: str) -> None:
+        problems.append(
+            Problem(
+                file,
+                None,
+                f"assign[{index}]",
+                f"{describe(assigns[index])} {_broken(rule, detail)}",
+            )
+        )
+
+    usable: list[int] = []
+    for index, entry in enumerate(assigns):
+        if not inp.knows(entry.volunteer):
+            continue
+        problem = _session_problem(inp, entry)
+        if problem:
+            report(index, "availability", problem)
+            continue
+        status = inp.availability.status(entry.volunteer, entry.date)
+        if not status.can:
+            report(index, "availability", f"{entry.volunteer} {status.reason}")
+            continue
+        qualification = _qualification(inp, entry)
+        if qualification:
+            report(index, "qualification", qualification)
+            continue
+        if any(inp.is_kept(s) for s in inp.sessions_on(entry.date)):
+            report(
+                index,
+                "kept_sessions",
+                f"the session lies before {short_day(inp.as_of)} (--today) and is kept as "
+                "planned; plan with --fresh to change it",
+            )
+            continue
+        usable.append(index)
+    days: dict[str, set[date]] = {}
+    functions: dict[tuple[str, date], dict[str, int]] = {}
+    counsellors: dict[date, set[str]] = {}
+    for index in usable:
+        entry = assigns[index]
+        days.setdefault(entry.volunteer, set()).add(entry.date)
+        functions.setdefault((entry.volunteer, entry.date), {}).setdefault(_function(entry), index)
+        open_day = any(s.kind == "open_hours" for s in inp.sessions_on(entry.date))
+        if open_day and entry.role in ("counsellor", "lead"):
+            counsellors.setdefault(entry.date, set()).add(entry.volunteer)
+    for pid, dates in sorted(days.items()):
+        person = inp.person(pid)
+        if len(dates) > person.max_per_month:
+            first = min(i for i in usable if assigns[i].volunteer == pid)
+            report(
+                first,
+                "max_per_month",
+                f"the overrides put {pid} on duty on {len(dates)} days, more than "
+                f"max_per_month ({person.max_per_month})",
+            )
+        if person.hours_per_month is not None:
+            minutes = sum(
+                max((s.minutes for s in inp.sessions_on(day) if s.kind == "open_hours"), default=0)
+                for day in dates
+            )
+            if minutes > round(person.hours_per_month * 60):
+                first = min(i for i in usable if assigns[i].volunteer == pid)
+                report(
+                    first,
+                    "hours_per_month",
+                    f"the overrides give {pid} {minutes / 60:g} hours of open hours, more than "
+                    f"hours_per_month ({person.hours_per_month:g})",
+                )
+    for (pid, day), kinds in sorted(functions.items()):
+        if len(kinds) > 1:
+            report(
+                max(kinds.values()),
+                "one_function",
+                f"{pid} is also assigned as {min(kinds, key=lambda k: kinds[k])} on {day_text(day)}",
+            )
+    for day, people in sorted(counsellors.items()):
+        for session in inp.sessions_on(day):
+            if session.kind != "open_hours":
+                continue
+            rule = inp.open_rule(session.id)
+            if len(people) > rule.counsellors.max:
+                index = max(i for i in usable if assigns[i].date == day)
+                report(
+                    index,
+                    "counsellors_max",
+                    f"the overrides put {len(people)} counsellors into the session, more than "
+                    f"counsellors.max ({rule.counsellors.max})",
+                )
+            if all(inp.person(p).trainee for p in people):
+                experienced = [
+                    p.id
+                    for p in inp.people
+                    if can_counsel(p) and not p.trainee and inp.availability.can(p.id, day)
+                ]
+                if not experienced:
+                    index = min(i for i in usable if assigns[i].date == day)
+                    report(
+                        index,
+                        "trainee_not_alone",
+                        f"no experienced counsellor can come on {day_text(day)} to work beside "
+                        f"the trainee {', '.join(sorted(people))}",
+                    )
+    return problems
+
+
+def _kept_problems(inp: MonthInput) -> list[Problem]:
+    previous = inp.previous
+    if previous is None:
+        return []
+    file = f"rotas/{inp.month}.json"
+    tail = "Sessions before --today are kept as planned: fix the office data or plan with --fresh."
+    problems: list[Problem] = []
+
+    def report(day: date, rule: str, detail: str) -> None:
+        problems.append(
+            Problem(
+                file,
+                None,
+                "",
+                f"the existing plan's session on {day_text(day)} {_broken(rule, detail)}. {tail}",
+            )
+        )
+
+    requests = {item.key: item for item in inp.appointments}
+    placed: dict[str, str] = {}
+    for fact in previous.facts:
+        if fact.date >= inp.as_of:
+            continue
+        if fact.kind in ("staff", "lead", "place") and not inp.has_session(fact.session):
+            report(
+                fact.date, "availability", f"session {fact.session} is no longer in the calendar"
+            )
+            continue
+        if fact.kind == "place":
+            item = requests.get(fact.subject)
+            options = {o.session: o for o in inp.options(fact.subject)} if item else {}
+            if item is None:
+                report(
+                    fact.date,
+                    "appointment",
+                    f"appointment {fact.subject} is no longer in appointments/{inp.month}.yaml",
+                )
+            elif fact.session not in options:
+                report(
+                    fact.date,
+                    "appointment",
+                    f"{fact.subject} can no longer take place in that session",
+                )
+            placed[fact.subject] = fact.session
+            continue
+        pid = fact.subject if fact.kind in ("staff", "lead") else fact.detail
+        if not inp.knows(pid):
+            report(fact.date, "qualification", f"{pid} is no longer in volunteers.yaml")
+            continue
+        status = inp.availability.status(pid, fact.date)
+        if not status.can:
+            report(fact.date, "availability", f"{pid} {status.reason}")
+            continue
+        person = inp.person(pid)
+        if fact.kind == "lead" and not can_lead(person):
+            report(fact.date, "qualification", f"{pid} can no longer take lead duty")
+        elif fact.kind == "staff":
+            role, _, language = fact.detail.partition(":")
+            ok = (
+                can_interpret(person, language)
+                if role == "interpreter"
+                else can_counsel_in(person, language)
+                if language
+                else can_counsel(person)
+            )
+            if not ok:
+                report(fact.date, "qualification", f"{pid} can no longer be {fact.detail}")
+        elif fact.kind in ("counsellor", "second_counsellor") and not can_counsel(person):
+            report(fact.date, "qualification", f"{pid} can no longer counsel {fact.subject}")
+        elif fact.kind == "interpreter":
+            item = requests.get(fact.subject)
+            if item is not None and not can_interpret(person, item.request.language):
+                report(fact.date, "qualification", f"{pid} can no longer interpret {fact.subject}")
+    return problems
+
+
+def check_forced(inp: MonthInput) -> None:
+    """Raise :class:`RosterError` naming the rule when an override or a kept session
+    breaks a hard rule on its own."""
+    problems = _override_problems(inp) + _kept_problems(inp)
+    if problems:
+        raise RosterError(
+            f"No plan for {inp.month} can follow every override and kept session "
+            f"({len(problems)} problem{'s' if len(problems) > 1 else ''}):",
+            problems,
+        )
+
+
+def diagnose(inp: MonthInput, time_limit: float = 30.0) -> RosterError:
+    """Name the overrides and hard rules that together make the month impossible."""
+    built = build_model(inp, diagnose=True)
+    literals = [*built.family_literals.items(), *built.override_literals.items()]
+    built.model.add_assumptions([var for _, var in literals])
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_deterministic_time = time_limit
+    status = solver.solve(built.model)
+    if status != cp_model.INFEASIBLE:
+        return RosterError(
+            f"No plan for {inp.month} can follow every override and kept session, and the "
+            "clash could not be narrowed down. Remove overrides one by one to find it."
+        )
+    core = set(solver.sufficient_assumptions_for_infeasibility())
+    families = [name for name, var in built.family_literals.items() if var.index in core]
+    overrides = [index for index, var in built.override_literals.items() if var.index in core]
+    assigns = inp.overrides.assign
+    problems = [
+        Problem(f"overrides/{inp.month}.yaml", None, f"assign[{index}]", describe(assigns[index]))
+        for index in overrides
+    ]
+    rules = ", ".join(f"{name} ({_RULES[name]})" for name in families) or "the hard rules"
+    if len(overrides) == 1:
+        what = "This override breaks"
+    elif overrides:
+        what = "These overrides together break"
+    else:
+        what = "The sessions kept from the existing plan break"
+    return RosterError(
+        f"No plan for {inp.month} can follow every override and kept session. {what}: "
+        f"{rules}. Remove or change one of them.",
+        problems,
+    )

@@ -1,0 +1,352 @@
+"""Solve a month: build the model, run CP-SAT, turn the answer into a plan file.
+
+Deterministic by default: one fixed seed and the ``interleave_search`` mode with a
+*deterministic* time limit (``max_deterministic_time``), so the same office and
+``--today`` give the same plan byte for byte on every run. ``fast`` uses every core
+with a wall-clock limit instead: often quicker, not reproducible.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+from collections.abc import Callable
+from datetime import date, timedelta
+from importlib.metadata import version
+
+from ortools.sat.python import cp_model
+
+from roster.errors import RosterError
+from roster.loading import OfficeData
+from roster.month import Month
+from roster.plan import (
+    ClosedEntry,
+    Fairness,
+    Plan,
+    PlanAppointment,
+    PlanMeeting,
+    PlanSession,
+    Previous,
+    Score,
+    SolverFacts,
+    StaffEntry,
+)
+from solver.explain import uncovered_of, unscheduled_of
+from solver.facts import plan_facts
+from solver.figures import fairness_of, load_of, open_needs, penalties_of
+from solver.forced import check_forced, diagnose
+from solver.history import History
+from solver.model import Built, build_model
+from solver.month_input import MonthInput, month_input
+
+ORTOOLS_VERSION = version("ortools")
+"""The OR-Tools version solving, recorded in every plan."""
+SEED = 20261
+"""The fixed random seed of every solve."""
+DETERMINISTIC_WORKERS = 1
+"""Workers of the deterministic (interleaved) search."""
+LARGE_MODEL = 40_000
+"""Variables above which a model counts as large (see :func:`configure`)."""
+WALL_CLOCK_SAFETY = 6.0
+"""A deterministic solve also stops after this many times its limit in wall-clock
+seconds, so a slow machine cannot hang; the plan then says it was not reproducible."""
+
+Progress = Callable[[float, float, float], None]
+"""Called with (seconds, objective, bound) for each better plan found."""
+
+
+class _Reporter(cp_model.CpSolverSolutionCallback):
+    def __init__(self, progress: Progress) -> None:
+        super().__init__()
+        self._progress = progress
+
+    def on_solution_callback(self) -> None:
+        self._progress(self.wall_time, self.objective_value, self.best_objective_bound)
+
+
+def configure(
+    solver: cp_model.CpSolver, built: Built, time_limit: float, fast: bool
+) -> tuple[int, bool]:
+    """Set the solver's parameters; return (workers, deterministic).
+
+    Large models (more than :data:`LARGE_MODEL` variables) start the deterministic
+    search from the empty plan and skip the costly linear relaxation: on a city office
+    that bounds memory and always yields a plan (``--fast`` improves it far quicker).
+    The choice depends on the model alone, so it stays reproducible.
+    """
+    params = solver.parameters
+    params.random_seed = SEED
+    if fast:
+        workers = max(1, os.cpu_count() or 1)
+        params.num_workers = workers
+        params.max_time_in_seconds = time_limit
+        return workers, False
+    params.num_workers = DETERMINISTIC_WORKERS
+    params.interleave_search = True
+    params.max_deterministic_time = time_limit
+    params.max_time_in_seconds = time_limit * WALL_CLOCK_SAFETY + 5
+    if len(built.model.proto.variables) > LARGE_MODEL:
+        params.linearization_level = 0
+        for var in built.variables.decisions():
+            built.model.add_hint(var, 0)
+    return DETERMINISTIC_WORKERS, True
+
+
+def input_digest(inputs: dict[str, str]) -> str:
+    """SHA-256 over the sorted ``name:sha256`` lines of the files read."""
+    text = "".join(f"{name}:{digest}\n" for name, digest in sorted(inputs.items()))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def previous_of(plan: Plan) -> Previous:
+    """What a new plan keeps of the plan it replaces."""
+    return Previous(as_of=plan.as_of, input_digest=plan.input_digest, facts=plan_facts(plan))
+
+
+def solve_month(
+    data: OfficeData,
+    month: Month,
+    *,
+    today: date | None = None,
+    history: History | None = None,
+    previous: Plan | None = None,
+    time_limit: float = 10.0,
+    fast: bool = False,
+    progress: Progress | None = None,
+) -> Plan:
+    """Plan ``month`` of an office held in memory and return the plan (nothing is written).
+
+    ``today`` (default: the day before the month) splits kept from re-planned sessions
+    when ``previous`` (the month's existing plan) is given; ``history`` holds earlier
+    months' plans for fairness. Raises :class:`RosterError` when overrides or kept
+    sessions break a hard rule, naming the rule.
+    """
+    as_of = today or month.first - timedelta(days=1)
+    inp = month_input(
+        data,
+        month,
+        as_of=as_of,
+        history=history,
+        previous=previous_of(previous) if previous is not None else None,
+    )
+    check_forced(inp)
+    built = build_model(inp)
+    solver = cp_model.CpSolver()
+    workers, deterministic = configure(solver, built, time_limit, fast)
+    if progress is not None:
+        status = solver.solve(built.model, _Reporter(progress))
+    else:
+        status = solver.solve(built.model)
+    if status == cp_model.INFEASIBLE:
+        raise diagnose(inp)
+    if status == cp_model.MODEL_INVALID:
+        raise RuntimeError(f"internal error: invalid model ({built.model.validate()})")
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        raise RosterError(
+            f"No plan was found within the time limit of {time_limit:g} s "
+            f"(solver status {solver.status_name(status)}). Give it more time with --time-limit."
+        )
+    if deterministic and solver.wall_time >= solver.parameters.max_time_in_seconds:
+        deterministic = False
+    plan = extract(inp, built, solver)
+    objective = float(round(solver.objective_value))
+    # The penalty is a whole number, so no plan can do better than the bound rounded up.
+    proven = math.ceil(solver.best_objective_bound - 1e-6)
+    bound = objective if status == cp_model.OPTIMAL else float(min(proven, objective))
+    gap = 0.0 if objective <= 0 else round(max(0.0, objective - bound) / objective, 6)
+    facts = SolverFacts(
+        status="optimal" if status == cp_model.OPTIMAL else "feasible",
+        objective=objective,
+        bound=bound,
+        gap=gap,
+        seconds=round(solver.response_proto.deterministic_time, 3)
+        if deterministic
+        else round(solver.wall_time, 3),
+        time_limit=time_limit,
+        workers=workers,
+        seed=SEED,
+        deterministic=deterministic,
+        ortools_version=ORTOOLS_VERSION,
+    )
+    plan = plan.model_copy(update={"solver": facts})
+    if plan.score.total != objective:
+        raise RuntimeError(
+            f"internal error: the solver's objective {objective:g} differs from the plan's "
+            f"recomputed penalties {plan.score.total:g}; please report this with the office folder"
+        )
+    return plan
+
+
+def extract(inp: MonthInput, built: Built, solver: cp_model.CpSolver) -> Plan:
+    """The plan the solver found (with load, fairness, score and reasons filled in)."""
+    v = built.variables
+    value = solver.boolean_value
+    office = inp.data.office
+    sessions: list[PlanSession] = []
+    appointments: list[PlanAppointment] = []
+    placed: dict[str, list[tuple[int, str, int]]] = {}
+    for item in inp.appointments:
+        for option in inp.options(item.key):
+            at = (item.key, option.session)
+            if value(v.place[at]):
+                placed.setdefault(option.session, []).append(
+                    (int(solver.value(v.start[at])), item.key, item.request.minutes)
+                )
+    by_key = {item.key: item for item in inp.appointments}
+    for session in inp.sessions:
+        sid = session.id
+        staff: list[StaffEntry] = []
+        if session.kind == "open_hours":
+            for pid, var in v.counsel[sid].items():
+                if value(var):
+                    spoken = [
+                        lang
+                        for (s, lang), people in v.direct.items()
+                        if s == sid and pid in people and value(people[pid])
+                    ]
+                    staff.append(
+                        StaffEntry(
+                            volunteer=pid,
+                            role="counsellor",
+                            language=spoken[0] if spoken else None,
+                            lead=pid in v.lead[sid] and value(v.lead[sid][pid]),
+                            trainee=inp.person(pid).trainee,
+                        )
+                    )
+            for (s, lang), people in v.interpret.items():
+                if s == sid:
+                    staff.extend(
+                        StaffEntry(volunteer=pid, role="interpreter", language=lang)
+                        for pid, var in people.items()
+                        if value(var)
+                    )
+        else:
+            desks_free: list[int] = []
+            for offset, key, minutes in sorted(placed.get(sid, [])):
+                at = (key, sid)
+                desk = next(
+                    (n for n, free in enumerate(desks_free) if free <= offset), len(desks_free)
+                )
+                if desk == len(desks_free):
+                    desks_free.append(0)
+                desks_free[desk] = offset + minutes
+                counsellor = next(p for p, var in v.appt_counsellor[at].items() if value(var))
+                second = next((p for p, var in v.appt_second[at].items() if value(var)), None)
+                interpreter = next(
+                    (p for p, var in v.appt_interpreter[at].items() if value(var)), None
+                )
+                start = session.start + timedelta(minutes=offset)
+                appointments.append(
+                    PlanAppointment(
+                        key=key,
+                        case=by_key[key].case,
+                        session=sid,
+                        date=session.date,
+                        start=start,
+                        end=start + timedelta(minutes=minutes),
+                        desk=desk + 1,
+                        language=by_key[key].request.language,
+                        counsellor=counsellor,
+                        second_counsellor=second,
+                        interpreter=interpreter,
+                    )
+                )
+            staff = appointment_staff(inp, appointments, sid)
+        sessions.append(
+            PlanSession(
+                id=sid,
+                date=session.date,
+                name=session.name,
+                kind=session.kind,
+                start=session.start,
+                end=session.end,
+                needs=open_needs(inp, sid) if session.kind == "open_hours" else None,
+                staff=sorted(staff, key=_staff_order),
+            )
+        )
+    meeting = inp.calendar.team_meeting
+    inputs = {**inp.data.digest_files(inp.month), **inp.history.files}
+    plan = Plan(
+        office=office.name,
+        month=str(inp.month),
+        as_of=inp.as_of,
+        timezone=office.timezone,
+        locale=office.locale,
+        input_digest=input_digest(inputs),
+        inputs=dict(sorted(inputs.items())),
+        sessions=sessions,
+        appointments=sorted(appointments, key=lambda a: (a.start, a.desk, a.key)),
+        closed=[ClosedEntry(date=c.date, reason=c.reason) for c in inp.calendar.closed],
+        team_meeting=None
+        if meeting is None
+        else PlanMeeting(
+            date=meeting.date,
+            start=meeting.start,
+            end=meeting.end,
+            agenda=list(meeting.agenda),
+            moved_from=meeting.moved_from,
+        ),
+        fairness=Fairness(window=[], spread=0.0),
+        score=Score(total=0),
+        solver=_placeholder_facts(),
+        previous=inp.previous,
+    )
+    return finish(inp, plan)
+
+
+def finish(inp: MonthInput, plan: Plan) -> Plan:
+    """Fill in what follows from the assignments: load, fairness, reasons, score."""
+    uncovered = uncovered_of(inp, plan)
+    sessions = [s.model_copy(update={"uncovered": uncovered.get(s.id, [])}) for s in plan.sessions]
+    plan = plan.model_copy(
+        update={
+            "sessions": sessions,
+            "unscheduled": unscheduled_of(inp, plan),
+            "load": load_of(inp, plan),
+            "fairness": fairness_of(inp, plan)[0],
+        }
+    )
+    penalties = penalties_of(inp, plan)
+    return plan.model_copy(
+        update={"score": Score(total=sum(p.value for p in penalties), penalties=penalties)}
+    )
+
+
+def appointment_staff(
+    inp: MonthInput, appointments: list[PlanAppointment], sid: str
+) -> list[StaffEntry]:
+    """Who works in an appointment session, derived from its appointments."""
+    staff: dict[str, StaffEntry] = {}
+    for item in appointments:
+        if item.session != sid:
+            continue
+        for pid in (item.counsellor, item.second_counsellor):
+            if pid and pid not in staff:
+                staff[pid] = StaffEntry(
+                    volunteer=pid, role="counsellor", trainee=inp.person(pid).trainee
+                )
+        if item.interpreter and item.interpreter not in staff:
+            staff[item.interpreter] = StaffEntry(
+                volunteer=item.interpreter, role="interpreter", language=item.language
+            )
+    return list(staff.values())
+
+
+def _staff_order(entry: StaffEntry) -> tuple[int, int, str, str]:
+    return (entry.role != "counsellor", not entry.lead, entry.language or "", entry.volunteer)
+
+
+def _placeholder_facts() -> SolverFacts:
+    return SolverFacts(
+        status="feasible",
+        objective=0,
+        bound=0,
+        gap=0,
+        seconds=0,
+        time_limit=0,
+        workers=0,
+        seed=SEED,
+        deterministic=True,
+        ortools_version=ORTOOLS_VERSION,
+    )

@@ -1,0 +1,107 @@
+"""The example office (examples/velbert, December 2026): planned to proven optimality,
+verified, explained, and the same bytes on every run."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from roster.month import Month
+from roster.plan import Plan, read_plan
+from roster.planning import explain_month, plan_month, plan_numbers, plan_summary, verify_month
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "velbert"
+GOLDEN = Path(__file__).resolve().parents[1] / "data" / "plans" / "velbert-2026-12.json"
+DECEMBER = Month(2026, 12)
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture(scope="module")
+def planned(tmp_path_factory: pytest.TempPathFactory) -> tuple[Plan, Path]:
+    folder = tmp_path_factory.mktemp("velbert") / "office"
+    shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("rotas"))
+    return plan_month(folder, DECEMBER, today=TODAY)
+
+
+def test_the_example_is_planned_to_proven_optimality(planned: tuple[Plan, Path]) -> None:
+    plan, _ = planned
+    facts = plan.solver
+    assert facts.status == "optimal"
+    assert facts.objective == facts.bound == plan.score.total
+    assert facts.gap == 0
+    assert facts.deterministic
+    assert facts.seconds < facts.time_limit == 10.0
+
+
+def test_the_summary_numbers(planned: tuple[Plan, Path]) -> None:
+    plan, path = planned
+    numbers = plan_numbers(plan)
+    assert (numbers.sessions, numbers.open_hours, numbers.appointment_hours) == (6, 3, 3)
+    assert numbers.staffed == 6
+    assert numbers.language_units_uncovered == 7
+    assert numbers.other_needs_uncovered == 0
+    assert (numbers.scheduled, numbers.unscheduled) == (8, 4)
+    assert numbers.spread == 0.75
+    assert plan.score.total == 14520
+    assert {p.name: p.value for p in plan.score.penalties if p.value} == {
+        "language": 12400,
+        "appointment": 1600,
+        "continuity": 150,
+        "fairness": 150,
+        "maybe": 75,
+        "same_week": 20,
+        "consecutive_weeks": 125,
+    }
+    summary = plan_summary(plan, path)
+    assert "sessions staffed:      6 of 6" in summary
+    assert "8 scheduled, 4 unscheduled" in summary
+    assert "optimal (proven best)" in summary
+
+
+def test_the_example_verifies_and_is_explained(planned: tuple[Plan, Path]) -> None:
+    plan, path = planned
+    folder = path.parent.parent
+    report = verify_month(folder, DECEMBER)
+    assert report.ok, report.violations
+    assert report.total == plan.score.total
+    reasons = [u.reason for s in plan.sessions for u in s.uncovered]
+    assert (
+        "Tigrinya on Thu 10 Dec: only v13 speaks Tigrinya well enough, and v13 is absent 7-20 Dec"
+        in reasons
+    )
+    tigrinya = next(u for u in plan.unscheduled if u.case == "A-2026-014")
+    assert "no interpreter for Tigrinya can come (v13 is absent 7-20 Dec)" in tigrinya.reason
+    text = explain_month(folder, DECEMBER)
+    assert text.count("candidates") >= 7 + 4
+    for item in plan.unscheduled:
+        assert item.key in text
+
+
+def test_no_client_data_reaches_the_plan(planned: tuple[Plan, Path]) -> None:
+    _, path = planned
+    text = path.read_text(encoding="utf-8")
+    requests = yaml.safe_load((EXAMPLE / "appointments" / "2026-12.yaml").read_text("utf-8"))
+    notes = [item["note"] for item in requests["appointments"] if item.get("note")]
+    assert notes
+    for note in notes:
+        assert note not in text
+    assert '"note"' not in text
+
+
+def test_planning_is_byte_for_byte_reproducible(planned: tuple[Plan, Path], tmp_path: Path) -> None:
+    plan, path = planned
+    assert path.read_bytes() == GOLDEN.read_bytes(), (
+        "the example's plan changed: if that is intended, regenerate "
+        "tests/data/plans/velbert-2026-12.json (see docs/planning.md)"
+    )
+    again, _ = plan_month(path.parent.parent, DECEMBER, today=TODAY)
+    assert again == plan and path.read_bytes() == GOLDEN.read_bytes()
+    other = tmp_path / "elsewhere"
+    shutil.copytree(EXAMPLE, other, ignore=shutil.ignore_patterns("rotas"))
+    _, other_path = plan_month(other, DECEMBER, today=TODAY, fresh=True)
+    assert other_path.read_bytes() == GOLDEN.read_bytes()
+    assert read_plan(GOLDEN) == plan

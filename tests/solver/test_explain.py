@@ -1,0 +1,106 @@
+"""Reasons for what stays uncovered or unscheduled: specific, computed from the data."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from solver_builders import (
+    MONTH,
+    THU,
+    WED,
+    Spec,
+    appointment_rule,
+    interpreter,
+    person,
+    request,
+    solve,
+)
+
+from roster.plan import Plan
+from solver.explain import explain_text
+from solver.month_input import month_input
+
+
+def reasons(plan: Plan) -> list[str]:
+    return [u.reason for s in plan.sessions for u in s.uncovered] + [
+        u.reason for u in plan.unscheduled
+    ]
+
+
+def explained(spec: Spec) -> tuple[Plan, str]:
+    data = spec.data()
+    plan = solve(data)
+    return plan, explain_text(month_input(data, MONTH, as_of=plan.as_of), plan)
+
+
+def test_the_only_speaker_is_away() -> None:
+    spec = Spec(
+        people=[
+            person("c1"),
+            interpreter("v13", "ti", absences=[{"from": "2027-02-01", "to": "2027-02-10"}]),
+        ]
+    )
+    spec.open_hours["interpreters"] = {"ti": 1}  # type: ignore[index]
+    plan, text = explained(spec)
+    assert reasons(plan) == [
+        "Tigrinya on Thu 4 Feb: only v13 speaks Tigrinya well enough, and v13 is absent 1-10 Feb"
+    ]
+    assert "Thu 4 Feb, Open hours 14:00-16:00" in text
+    assert "Tigrinya: 1 interpreter missing (4 visitors expected)" in text
+    assert "v13    is absent 1-10 Feb" in text
+
+
+def test_nobody_or_nobody_good_enough_speaks_it() -> None:
+    spec = Spec(people=[person("c1"), person("b1", languages={"de": "native", "ps": "basic"})])
+    spec.open_hours["interpreters"] = {"so": 1, "ps": 1}  # type: ignore[index]
+    plan, _ = explained(spec)
+    assert sorted(reasons(plan)) == [
+        "Pashto on Thu 4 Feb: nobody who may interpret or counsel speaks Pashto well enough: "
+        "b1 speaks Pashto only at basic level",
+        "Somali on Thu 4 Feb: nobody in the team speaks Somali",
+    ]
+
+
+def test_limits_and_other_functions_are_named() -> None:
+    spec = Spec(
+        people=[person("c1"), interpreter("i1", "ar", "fa", max_per_month=1)],
+        weeks=(THU, THU + timedelta(days=7)),
+        priorities={"fairness": 0},
+    )
+    spec.open_hours["interpreters"] = {"ar": 1, "fa": 1}  # type: ignore[index]
+    plan, text = explained(spec)
+    found = reasons(plan)
+    assert len(found) == 3  # ar or fa on the first Thursday, both on the second
+    assert any("i1 already interprets" in r for r in found)
+    assert any("i1 has reached max_per_month (1): on duty" in r for r in found)
+    assert "candidates:" in text
+
+
+def test_why_an_appointment_is_not_scheduled() -> None:
+    spec = Spec(
+        people=[person("c1", max_per_month=1), interpreter("i1", "ti", weekdays=["thursday"])],
+        appointment_hours=appointment_rule(),
+        appointments=[
+            request("A-7", "ti", counsellor="c1", earliest="2027-02-01", latest="2027-02-05"),
+            request("A-8", earliest="2027-02-20", latest="2027-02-28"),
+        ],
+        overrides={"assign": [{"volunteer": "c1", "date": "2027-02-04", "role": "counsellor"}]},
+        weeks=(WED, THU),
+    )
+    plan, text = explained(spec)
+    by_case = {u.case: u.reason for u in plan.unscheduled}
+    assert by_case["A-7"] == (
+        "A-7#1: its counsellor c1 has reached max_per_month (1): on duty 4 Feb; Wed 3 Feb: "
+        "no counsellor can come and is free"
+    )
+    assert by_case["A-8"] == "A-8#1: there is no appointment session between 20 Feb and 28 Feb"
+    assert "Unscheduled appointments" in text
+    assert "A-7#1 (Tigrinya, 60 min, 1-5 Feb)" in text
+
+
+def test_everything_covered() -> None:
+    plan, text = explained(Spec(people=[person("c1")]))
+    assert reasons(plan) == []
+    assert text.endswith(
+        "Everything is covered: every need is met and every appointment scheduled."
+    )
