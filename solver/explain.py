@@ -6,6 +6,9 @@ that day (and why), they already have a function in the session, they reached
 ``max_per_month`` or their hours budget, or they are not qualified. Only when nothing
 hard stood in the way does a reason name the soft rules that made the plan leave them
 free.
+
+The reasons follow the plan's locale (:class:`solver.wording.Wording`); ``roster
+explain`` speaks English like the rest of the CLI.
 """
 
 from __future__ import annotations
@@ -22,21 +25,12 @@ from solver.availability import (
     can_counsel_in,
     can_interpret,
     can_lead,
-    cannot_cover_reason,
 )
 from solver.figures import Shortfall, shortfalls
 from solver.month_input import MonthInput
 from solver.plan_index import PlanIndex
 from solver.rules import monday
-from solver.wording import (
-    count_text,
-    day_text,
-    days_text,
-    hours_text,
-    language_text,
-    short_day,
-    span_text,
-)
+from solver.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -63,45 +57,72 @@ class Explanation:
 class Explainer:
     """Reasons for one plan of one month."""
 
-    def __init__(self, inp: MonthInput, plan: Plan) -> None:
+    def __init__(self, inp: MonthInput, plan: Plan, words: Wording | None = None) -> None:
         self.inp = inp
         self.plan = plan
         self.index = PlanIndex(plan)
         self.office = inp.data.office
+        self.words = words or Wording.of(plan.locale, self.office)
+        self.forbidden = {(entry.volunteer, entry.date) for entry in inp.overrides.forbid}
         self.staff = {(entry.volunteer, s.id): entry for s in plan.sessions for entry in s.staff}
 
     # -- what keeps one person from one session ---------------------------------------------
+    def cannot_come(self, person: Volunteer, day: date) -> str:
+        """Why ``person`` cannot come on ``day``, in words: the cause the availability
+        found (same order as :mod:`solver.availability`: no session, override, absence,
+        poll answer no, else no answer and not a usual weekday)."""
+        say = self.words.say
+        if day not in self.inp.availability.dates:
+            return say("no_session_on", day=self.words.day(day))
+        if (person.id, day) in self.forbidden:
+            return say("excluded", day=self.words.day(day))
+        for absence in person.absences:
+            if absence.covers(day):
+                return say("absent", span=self.words.span(absence.from_, absence.to))
+        if self.inp.data.answer(person.id, day) == "no":
+            return say("answered_no", day=self.words.day(day))
+        return say("no_answer", day=self.words.day(day), weekdays=self.words.weekday_plural(day))
+
+    def not_qualified(self, person: Volunteer, language: str) -> str | None:
+        """Why a person who speaks ``language`` at some level can neither interpret nor
+        counsel in it (the cases of :func:`solver.availability.cannot_cover_reason`)."""
+        if can_interpret(person, language) or can_counsel_in(person, language):
+            return None
+        name = self.words.language(language)
+        level = person.languages.get(language)
+        if level is None:
+            return self.words.say("not_speaks", language=name)
+        if level == "basic":
+            return self.words.say("speaks_basic", language=name)
+        if person.interprets() and not person.speaks("de"):
+            return self.words.say("german_basic")
+        return self.words.say("no_function", language=name)
+
     def blocker(
         self, person: Volunteer, session: SessionOccurrence, minutes: int
     ) -> Candidate | None:
         """The hard reason ``person`` cannot take ``minutes`` more work in ``session``."""
         pid, day = person.id, session.date
-        status = self.inp.availability.status(pid, day)
-        if not status.can:
-            return Candidate(pid, status.reason, "cannot_come")
+        words = self.words
+        if not self.inp.availability.status(pid, day).can:
+            return Candidate(pid, self.cannot_come(person, day), "cannot_come")
         if self.inp.is_kept(session):
-            return Candidate(
-                pid,
-                f"the session lies before {short_day(self.inp.as_of)} (--today) and is kept as planned",
-                "kept",
-            )
+            return Candidate(pid, words.say("kept", day=words.short_day(self.inp.as_of)), "kept")
         if session.kind == "open_hours" and self.index.works_in(pid, session.id):
             return Candidate(
-                pid, f"already {self.doing(pid, session.id)} in this session", "in_session"
+                pid, words.say("already", doing=self.doing(pid, session.id)), "in_session"
             )
         for first, second in self.inp.overlapping_pairs():
             other = second if first == session.id else first if second == session.id else None
             if other is not None and self.index.works_in(pid, other):
                 name = self.inp.session(other).name
-                return Candidate(pid, f"works in the {name} at the same time", "in_session")
+                return Candidate(pid, words.say("same_time", session=name), "in_session")
         duty = self.index.duty_dates.get(pid, set())
         if day not in duty and len(duty) >= person.max_per_month:
             if person.max_per_month == 0:
-                text = "has max_per_month 0"
+                text = words.say("max_zero")
             else:
-                text = (
-                    f"has reached max_per_month ({person.max_per_month}): on duty {days_text(duty)}"
-                )
+                text = words.say("max_reached", limit=person.max_per_month, days=words.days(duty))
             return Candidate(pid, text, "limit")
         if person.hours_per_month is not None:
             budget = round(person.hours_per_month * 60)
@@ -109,67 +130,71 @@ class Explainer:
             if used + minutes > budget:
                 return Candidate(
                     pid,
-                    f"has {hours_text(max(0, budget - used))} of the hours_per_month budget "
-                    f"({person.hours_per_month:g}) left and this takes {hours_text(minutes)}",
+                    words.say(
+                        "hours_left",
+                        left=words.hours(max(0, budget - used)),
+                        budget=words.number(person.hours_per_month),
+                        needed=words.hours(minutes),
+                    ),
                     "limit",
                 )
         return None
 
     def doing(self, pid: str, session_id: str) -> str:
         """``counsels``, ``counsels in Persian``, ``interprets Arabic``, ``is on lead duty``."""
+        words = self.words
         entry = self.staff.get((pid, session_id))
         if entry is None:
             functions = self.index.works_in(pid, session_id)
             if functions and functions[0].startswith("interpreter:"):
-                return f"interprets {language_text(self.office, functions[0].split(':', 1)[1])}"
-            return "counsels"
+                return words.say(
+                    "interprets", language=words.language(functions[0].split(":", 1)[1])
+                )
+            return words.say("counsels")
         if entry.role == "interpreter" and entry.language:
-            return f"interprets {language_text(self.office, entry.language)}"
-        text = "counsels"
+            return words.say("interprets", language=words.language(entry.language))
         if entry.language:
-            text += f" in {language_text(self.office, entry.language)}"
+            text = words.say("counsels_in", language=words.language(entry.language))
+        else:
+            text = words.say("counsels")
         if entry.lead:
-            text += " on lead duty"
+            text = words.say("on_lead", doing=text)
         return text
 
     def soft_reason(self, person: Volunteer, session: SessionOccurrence) -> Candidate:
         """Nothing hard stood in the way: name the soft rules taking them would cost."""
         pid, day = person.id, session.date
+        words = self.words
         costs = []
         if self.inp.availability.maybe(pid, day):
-            costs.append(f"answered maybe for {day_text(day)}")
+            costs.append(words.say("maybe", day=words.day(day)))
         duty = sorted(
             self.index.duty_dates.get(pid, set())
             | self.inp.history.duty_dates.get(pid, frozenset())
         )
         same = [d for d in duty if monday(d) == monday(day) and d != day]
         if same:
-            costs.append(f"is already on duty {days_text(same)} in the same week")
+            costs.append(words.say("same_week", days=words.days(same)))
         near = [d for d in duty if abs((monday(d) - monday(day)).days) == 7]
         if near:
-            costs.append(f"is on duty in the week before or after ({days_text(near)})")
+            costs.append(words.say("near_week", days=words.days(near)))
         rate_duties = self.inp.history.duties.get(pid, 0) + self.index.duties(pid)
         offered = self.inp.window_offered(pid)
         if offered and rate_duties:
-            costs.append(f"already has {rate_duties} duties for {offered} dates offered (fairness)")
+            costs.append(words.say("fairness", duties=rate_duties, offered=offered))
         if not costs:
-            return Candidate(
-                pid,
-                "could come; the plan keeps them free because using them here costs more "
-                "elsewhere (see the score)",
-                "free",
-            )
-        return Candidate(pid, "could come, but " + "; ".join(costs), "free")
+            return Candidate(pid, words.say("kept_free"), "free")
+        return Candidate(pid, words.say("could_but", costs="; ".join(costs)), "free")
 
     # -- open-hours needs ---------------------------------------------------------------
     def language_candidates(self, session: SessionOccurrence, language: str) -> list[Candidate]:
         """Everyone who speaks ``language`` at some level, and why they do not cover it."""
-        name = language_text(self.office, language)
+        name = self.words.language(language)
         found = []
         for person in self.inp.people:
             if language not in person.languages:
                 continue
-            not_qualified = cannot_cover_reason(person, language, name)
+            not_qualified = self.not_qualified(person, language)
             if not_qualified:
                 found.append(Candidate(person.id, not_qualified, "qualification"))
                 continue
@@ -186,8 +211,7 @@ class Explainer:
                     found.append(
                         Candidate(
                             person.id,
-                            f"could counsel in {name}, but the session already has "
-                            f"counsellors.max ({limit}) counsellors",
+                            self.words.say("session_full", language=name, limit=limit),
                             "session_full",
                         )
                     )
@@ -205,13 +229,7 @@ class Explainer:
             if block is not None:
                 found.append(block)
             elif person.trainee:
-                found.append(
-                    Candidate(
-                        person.id,
-                        "is a trainee and does not count toward counsellors.min",
-                        "qualification",
-                    )
-                )
+                found.append(Candidate(person.id, self.words.say("trainee"), "qualification"))
             else:
                 found.append(self.soft_reason(person, session))
         return found
@@ -224,7 +242,7 @@ class Explainer:
                 continue
             if not can_lead(person):
                 found.append(
-                    Candidate(person.id, "has the role lead but does not counsel", "qualification")
+                    Candidate(person.id, self.words.say("lead_not_counsel"), "qualification")
                 )
                 continue
             entry = self.staff.get((person.id, session.id))
@@ -237,78 +255,92 @@ class Explainer:
 
     def shortfall(self, short: Shortfall) -> Explanation:
         """Explain one uncovered need of an open-hours session."""
+        words, say = self.words, self.words.say
         session = self.inp.session(short.session)
-        day = day_text(session.date)
+        day = words.day(session.date)
         if short.need == "language" and short.language:
-            name = language_text(self.office, short.language)
+            name = words.language(short.language)
             people = self.language_candidates(session, short.language)
-            title = (
-                f"{name}: {count_text(short.missing, 'interpreter')} missing "
-                f"({short.expected_visitors:g} visitors expected)"
+            title = say(
+                "language_title",
+                language=name,
+                interpreters=words.count(short.missing, "interpreter"),
+                visitors=words.number(short.expected_visitors),
             )
             qualified = [c for c in people if c.kind != "qualification"]
             if not people:
-                summary = f"nobody in the team speaks {name}"
+                summary = say("language_nobody", language=name)
             elif not qualified:
-                summary = (
-                    f"nobody who may interpret or counsel speaks {name} well enough: "
-                    + "; ".join(f"{c.volunteer} {c.reason}" for c in people)
+                summary = say(
+                    "language_unqualified",
+                    language=name,
+                    people="; ".join(f"{c.volunteer} {c.reason}" for c in people),
                 )
             elif len(qualified) == 1:
                 only = qualified[0]
-                summary = f"only {only.volunteer} speaks {name} well enough, and {only.volunteer} {only.reason}"
-            else:
-                summary = f"{len(qualified)} people speak {name} well enough: " + self.digest(
-                    qualified
+                summary = say(
+                    "language_only", volunteer=only.volunteer, language=name, reason=only.reason
                 )
-            return Explanation(session.date, title, f"{name} on {day}: {summary}", [("", people)])
+            else:
+                summary = say(
+                    "language_several",
+                    count=len(qualified),
+                    language=name,
+                    people=self.digest(qualified),
+                )
+            return Explanation(
+                session.date,
+                title,
+                say("language_summary", language=name, day=day, summary=summary),
+                [("", people)],
+            )
         if short.need == "counsellors":
             people = self.counsellor_candidates(session)
             rule = self.inp.open_rule(session.id)
-            title = f"Counsellors: {short.missing} of {rule.counsellors.min} experienced missing"
+            title = say("counsellors_title", missing=short.missing, min=rule.counsellors.min)
             experienced = [c for c in people if c.kind != "qualification"]
-            summary = (
-                f"Counsellors on {day}: {short.missing} missing; of "
-                f"{count_text(len(experienced), 'experienced counsellor')}: "
-                + (self.digest(experienced) if experienced else "none")
+            summary = say(
+                "counsellors_summary",
+                day=day,
+                missing=short.missing,
+                experienced=words.count(len(experienced), "experienced"),
+                people=self.digest(experienced) if experienced else say("none"),
             )
             return Explanation(session.date, title, summary, [("", people)])
         people = self.lead_candidates(session)
-        title = f"Lead duty: {short.missing} missing"
+        title = say("lead_title", missing=short.missing)
         if not people:
-            summary = f"Lead on {day}: nobody in the team has the role lead"
+            summary = say("lead_nobody", day=day)
         else:
-            summary = f"Lead on {day}: " + self.digest(people)
+            summary = say("lead_summary", day=day, people=self.digest(people))
         return Explanation(session.date, title, summary, [("", people)])
 
-    @staticmethod
-    def digest(people: list[Candidate]) -> str:
+    def digest(self, people: list[Candidate]) -> str:
         """One line about many candidates: each by name when few, else grouped by reason."""
         if len(people) <= 3:
             return "; ".join(f"{c.volunteer} {c.reason}" for c in people)
         groups: dict[str, list[str]] = {}
-        words = {
-            "cannot_come": "cannot come that day",
-            "in_session": "already have a function in this session",
-            "limit": "reached max_per_month or their hours",
-            "session_full": "would exceed counsellors.max",
-            "kept": "are in a session kept as planned",
-            "qualification": "are not qualified",
-            "free": "could come but were left free by lower priorities",
-        }
         for candidate in people:
             groups.setdefault(candidate.kind, []).append(candidate.volunteer)
         return "; ".join(
-            f"{len(ids)} {words[kind]} ({', '.join(ids)})" for kind, ids in groups.items()
+            self.words.say(
+                "group", count=len(ids), what=self.words.say(f"group_{kind}"), ids=", ".join(ids)
+            )
+            for kind, ids in groups.items()
         )
 
     # -- appointments -------------------------------------------------------------------
     def unscheduled(self, item: Appointment) -> Explanation:
         """Explain why an appointment request is not in the plan."""
+        words = self.words
         request = item.request
-        name = language_text(self.office, request.language)
-        window = span_text(request.earliest, request.latest)
-        title = f"{item.key} ({name}, {request.minutes} min, {window})"
+        title = words.say(
+            "appointment_title",
+            key=item.key,
+            language=words.language(request.language),
+            minutes=request.minutes,
+            window=words.span(request.earliest, request.latest),
+        )
         options = self.inp.options(item.key)
         if not options:
             return Explanation(request.earliest, title, f"{item.key}: {self.no_session(item)}")
@@ -318,36 +350,34 @@ class Explainer:
         for option in options:
             session = self.inp.session(option.session)
             reason, people, named = self.option_reason(item, session, option.starts)
-            parts.append(f"{day_text(session.date)}: {reason}")
-            groups.append((day_text(session.date), people))
+            parts.append(f"{words.day(session.date)}: {reason}")
+            groups.append((words.day(session.date), people))
             if named:
                 named_blocks.append(named)
         prefix = ""
         if request.counsellor and len(named_blocks) == len(options):
-            prefix = f"its counsellor {request.counsellor} " + named_blocks[0] + "; "
+            prefix = words.say(
+                "named_counsellor", volunteer=request.counsellor, reason=named_blocks[0]
+            )
         summary = f"{item.key}: {prefix}" + "; ".join(parts)
         return Explanation(request.earliest, title, summary, groups)
 
     def no_session(self, item: Appointment) -> str:
+        words = self.words
         request = item.request
+        first, last = words.short_day(request.earliest), words.short_day(request.latest)
         inside = [
             s for s in self.inp.appointment_sessions if request.earliest <= s.date <= request.latest
         ]
         if inside:
-            return (
-                f"the appointment sessions between {short_day(request.earliest)} and "
-                f"{short_day(request.latest)} are shorter than {request.minutes} minutes"
-            )
+            return words.say("sessions_too_short", first=first, last=last, minutes=request.minutes)
         closed = [
-            f"{short_day(c.date)} {c.reason}"
+            f"{words.short_day(c.date)} {c.reason}"
             for c in self.inp.calendar.closed
             if request.earliest <= c.date <= request.latest
         ]
-        text = (
-            f"there is no appointment session between {short_day(request.earliest)} and "
-            f"{short_day(request.latest)}"
-        )
-        return text + (f" (closed: {', '.join(closed)})" if closed else "")
+        text = words.say("no_appointment_session", first=first, last=last)
+        return text + (words.say("closed", days=", ".join(closed)) if closed else "")
 
     def free_starts(
         self, session: SessionOccurrence, starts: tuple[int, ...], minutes: int
@@ -398,16 +428,12 @@ class Explainer:
         if functions and functions != [role]:
             return Candidate(
                 person.id,
-                f"already {self.doing(person.id, session.id)} in this session",
+                self.words.say("already", doing=self.doing(person.id, session.id)),
                 "in_session",
             ), []
         free = self.free_at(person.id, session, offsets, minutes)
         if not free:
-            return Candidate(
-                person.id,
-                "is in other appointments at every start time with a free desk",
-                "in_session",
-            ), []
+            return Candidate(person.id, self.words.say("busy_every_start"), "in_session"), []
         return None, free
 
     def option_reason(
@@ -415,11 +441,11 @@ class Explainer:
     ) -> tuple[str, list[Candidate], str | None]:
         """Why the appointment is not in ``session``; the candidates considered; what kept
         its named counsellor away."""
+        words, say = self.words, self.words.say
         request = item.request
-        name = language_text(self.office, request.language)
+        name = words.language(request.language)
         if self.inp.is_kept(session):
-            text = f"the session lies before {short_day(self.inp.as_of)} (--today) and is kept as planned"
-            return text, [], None
+            return say("kept", day=words.short_day(self.inp.as_of)), [], None
         every = list(starts)
         people: dict[str, Candidate] = {}
         counsellor_free: dict[str, list[int]] = {}
@@ -447,31 +473,24 @@ class Explainer:
                     people.setdefault(person.id, block)
         found = sorted(people.values(), key=lambda c: c.volunteer)
         if not counsellor_free:
-            return "no counsellor can come and is free", found, named_block
+            return say("no_counsellor"), found, named_block
         speakers = [pid for pid in counsellor_free if self.inp.person(pid).speaks(request.language)]
         if not speakers and not interpreter_free:
             interpreters = [
                 c for c in found if can_interpret(self.inp.person(c.volunteer), request.language)
             ]
-            detail = "; ".join(f"{c.volunteer} {c.reason}" for c in interpreters) or (
-                f"nobody in the team interprets {name}"
+            detail = "; ".join(f"{c.volunteer} {c.reason}" for c in interpreters) or say(
+                "nobody_interprets", language=name
             )
-            return (
-                f"no interpreter for {name} can come ({detail}) and no counsellor who can come "
-                f"speaks {name}",
-                found,
-                named_block,
-            )
+            return say("no_interpreter", language=name, detail=detail), found, named_block
         desks_free = set(self.free_starts(session, starts, request.minutes))
         if not desks_free:
             desks = self.inp.appointment_rule(session.id).desks
             taken = sorted(a.key for a in self.plan.appointments if a.session == session.id)
-            desk_words = "the desk is" if desks == 1 else f"all {desks} desks are"
-            return (
-                f"{desk_words} taken at every start time ({', '.join(taken)})",
-                found,
-                named_block,
+            text = say(
+                "desk_taken" if desks == 1 else "desks_taken", desks=desks, taken=", ".join(taken)
             )
+            return text, found, named_block
         fitting = [
             offset
             for offset in sorted(desks_free)
@@ -485,28 +504,18 @@ class Explainer:
             )
         ]
         if not fitting:
-            return (
-                "the counsellors and interpreters who could take it are in other appointments "
-                "whenever a desk is free",
-                found,
-                named_block,
-            )
+            return say("busy_whenever"), found, named_block
         shown = sorted(counsellor_free)
         found.append(
             Candidate(
                 ", ".join(shown[:8]) + (" ..." if len(shown) > 8 else ""),
-                "could counsel it",
+                say("could_counsel_it"),
                 "free",
             )
         )
         found.extend(self.soft_reason(self.inp.person(pid), session) for pid in interpreter_free)
-        return (
-            f"it would fit at {(session.start + timedelta(minutes=fitting[0])):%H:%M}, but the "
-            "plan found placing it costlier than leaving it out (the people it needs are "
-            "worth more elsewhere)",
-            found,
-            named_block,
-        )
+        fits = f"{(session.start + timedelta(minutes=fitting[0])):%H:%M}"
+        return say("would_fit", time=fits), found, named_block
 
 
 def uncovered_of(inp: MonthInput, plan: Plan) -> dict[str, list[Uncovered]]:
@@ -547,7 +556,7 @@ def unscheduled_of(inp: MonthInput, plan: Plan) -> list[Unscheduled]:
 def explain_text(inp: MonthInput, plan: Plan) -> str:
     """``roster explain``: every uncovered need and unscheduled appointment, grouped by
     date, with the candidates considered and why each did not take it."""
-    explainer = Explainer(inp, plan)
+    explainer = Explainer(inp, plan, Wording.of("en", inp.data.office))
     lines = [
         f"Explanations for {plan.month} (planned as of {plan.as_of}, solver status "
         f"{plan.solver.status})"
@@ -563,7 +572,7 @@ def explain_text(inp: MonthInput, plan: Plan) -> str:
             continue
         lines.append("")
         lines.append(
-            f"{day_text(session.date)}, {session.name} {session.start:%H:%M}-{session.end:%H:%M}"
+            f"{explainer.words.day(session.date)}, {session.name} {session.start:%H:%M}-{session.end:%H:%M}"
         )
         for explanation in items:
             found += 1

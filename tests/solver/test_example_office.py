@@ -68,14 +68,18 @@ def test_the_example_verifies_and_is_explained(planned: tuple[Plan, Path]) -> No
     report = verify_month(folder, DECEMBER)
     assert report.ok, report.violations
     assert report.total == plan.score.total
+    assert plan.locale == "de"
     reasons = [u.reason for s in plan.sessions for u in s.uncovered]
     assert (
-        "Tigrinya on Thu 10 Dec: only v13 speaks Tigrinya well enough, and v13 is absent 7-20 Dec"
-        in reasons
+        "Tigrinya am Do., 10. Dez.: nur v13 spricht Tigrinya gut genug, "
+        "und v13 ist 7.-20. Dez. abwesend" in reasons
     )
     tigrinya = next(u for u in plan.unscheduled if u.case == "A-2026-014")
-    assert "no interpreter for Tigrinya can come (v13 is absent 7-20 Dec)" in tigrinya.reason
+    assert "niemand, der Tigrinya dolmetscht, kann kommen (v13 ist 7.-20. Dez. abwesend)" in (
+        tigrinya.reason
+    )
     text = explain_month(folder, DECEMBER)
+    assert "Tigrinya on Thu 10 Dec: only v13 speaks Tigrinya well enough" in text
     assert text.count("candidates") >= 7 + 4
     for item in plan.unscheduled:
         assert item.key in text
