@@ -44,15 +44,27 @@ def example_office() -> Path:
     return here
 
 
+INPUT_FILES = ("office.yaml", "volunteers.yaml", "visits.csv")
+INPUT_FOLDERS = ("availability", "appointments", "overrides")
+
+
 def copy_example(target: Path) -> None:
-    """Copy the example office's input files into ``target`` (plans and outputs are kept)."""
+    """Copy the example office's input files into ``target``.
+
+    Only the office's input files are copied, never plans, feeds or printouts that a run
+    inside ``examples/velbert`` may have left there; what ``target`` already holds of
+    those is kept.
+    """
     source = example_office()
     target.mkdir(parents=True, exist_ok=True)
-    for path in sorted(source.rglob("*")):
-        relative = path.relative_to(source)
-        if path.is_dir() or any(part.startswith(".") for part in relative.parts):
+    paths = [source / name for name in INPUT_FILES]
+    for folder in INPUT_FOLDERS:
+        if (source / folder).is_dir():
+            paths.extend(sorted((source / folder).iterdir()))
+    for path in paths:
+        if not path.is_file() or path.name.startswith("."):
             continue
-        destination = target / relative
+        destination = target / path.relative_to(source)
         if destination.exists() and destination.read_bytes() == path.read_bytes():
             continue
         write_atomic(destination, path.read_bytes())
