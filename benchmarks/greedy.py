@@ -1,0 +1,435 @@
+"""The greedy baseline: a month planned the way a person fills a paper rota.
+
+Date by date, session by session, need by need, the first volunteer on the list (by id)
+who can come and is qualified takes the need:
+
+- open hours: the lead duty first, then experienced counsellors up to
+  ``counsellors.min``, then each language need in code order: a counsellor already on
+  duty who speaks the language counsels in it directly, else the first interpreter;
+- appointment hours: the requests in the order of the appointments file, each in the
+  first session of its window with a slot where a desk, a counsellor (the one the
+  request names, else the first on the list who speaks the client's language, else the
+  first on the list) and, when the counsellor does not speak the language, an
+  interpreter are free.
+
+It never breaks a hard rule: availability, qualification, one function per session,
+nobody in two overlapping sessions or appointments, ``max_per_month``,
+``hours_per_month``, ``counsellors.max``, the slot grid, the desks and the office lead's
+overrides (forced people go first; an override the greedy cannot place is an error).
+It takes no trainees (a trainee only ever adds a person beside an experienced one) and
+never more interpreters or leads than needed. Load, fairness, uncovered needs with their
+reasons and the score are filled in by the same functions that finish a CP-SAT plan
+(:func:`solver.solve.finish`), so the checker scores both plans alike.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from roster.errors import RosterError
+from roster.loading import Appointment, OfficeData
+from roster.month import Month
+from roster.month_calendar import SessionOccurrence
+from roster.plan import (
+    ClosedEntry,
+    Fairness,
+    Plan,
+    PlanAppointment,
+    PlanMeeting,
+    PlanSession,
+    Score,
+    SolverFacts,
+    StaffEntry,
+)
+from roster.requests import Assign
+from roster.team import Volunteer
+from solver.availability import can_counsel, can_counsel_in, can_interpret, can_lead
+from solver.checker import open_needs
+from solver.history import History
+from solver.month_input import MonthInput, month_input
+from solver.solve import appointment_staff, finish, input_digest
+
+Interval = tuple[int, int]
+"""Minutes after the start of a session: [start, end)."""
+
+
+@dataclass
+class _Rota:
+    """The paper rota while it is being filled: who does what, and what is left."""
+
+    inp: MonthInput
+    duty_dates: dict[str, set[date]] = field(default_factory=dict)
+    minutes: dict[str, int] = field(default_factory=dict)
+    function: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(volunteer, session) -> counsellor or interpreter:LANG."""
+    busy: dict[tuple[str, str], list[Interval]] = field(default_factory=dict)
+    """(volunteer, appointment session) -> the appointments they sit in."""
+    desks: dict[str, list[list[Interval]]] = field(default_factory=dict)
+    staff: dict[str, list[StaffEntry]] = field(default_factory=dict)
+    appointments: list[PlanAppointment] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.overlapping: dict[str, set[str]] = {}
+        for first, second in self.inp.overlapping_pairs():
+            self.overlapping.setdefault(first, set()).add(second)
+            self.overlapping.setdefault(second, set()).add(first)
+
+    # -- the hard rules, asked before every entry ----------------------------------------
+    def free(self, person: Volunteer, session: SessionOccurrence, minutes: int) -> bool:
+        """Whether ``person`` can take ``minutes`` of work in ``session`` (no function
+        there yet, nor in a session at the same time; within their limits)."""
+        pid = person.id
+        if not self.inp.availability.can(pid, session.date):
+            return False
+        if any((pid, other) in self.function for other in self.overlapping.get(session.id, ())):
+            return False
+        days = self.duty_dates.get(pid, set())
+        if session.date not in days and len(days) >= person.max_per_month:
+            return False
+        if person.hours_per_month is not None:
+            budget = round(person.hours_per_month * 60)
+            if self.minutes.get(pid, 0) + minutes > budget:
+                return False
+        return True
+
+    def take(self, pid: str, session: SessionOccurrence, function: str, minutes: int) -> None:
+        """Write ``pid`` into the rota."""
+        self.function[pid, session.id] = function
+        self.duty_dates.setdefault(pid, set()).add(session.date)
+        self.minutes[pid] = self.minutes.get(pid, 0) + minutes
+
+    # -- open hours ----------------------------------------------------------------------
+    def open_hours(self, session: SessionOccurrence, forced: list[Assign]) -> None:
+        """Fill one open-hours session, need by need."""
+        inp = self.inp
+        rule = inp.open_rule(session.id)
+        staff = self.staff.setdefault(session.id, [])
+        minutes = session.minutes
+
+        def counsellors() -> list[StaffEntry]:
+            return [entry for entry in staff if entry.role == "counsellor"]
+
+        def add_counsellor(person: Volunteer, *, lead: bool, language: str | None = None) -> None:
+            self.take(person.id, session, "counsellor", minutes)
+            staff.append(
+                StaffEntry(
+                    volunteer=person.id,
+                    role="counsellor",
+                    language=language,
+                    lead=lead,
+                    trainee=person.trainee,
+                )
+            )
+
+        def may_counsel(person: Volunteer, *, trainee: bool = False) -> bool:
+            return (
+                can_counsel(person)
+                and (trainee or not person.trainee)
+                and (person.id, session.id) not in self.function
+                and len(counsellors()) < rule.counsellors.max
+                and self.free(person, session, minutes)
+            )
+
+        def add_interpreter(person: Volunteer, language: str) -> bool:
+            if (person.id, session.id) in self.function or not can_interpret(person, language):
+                return False
+            if not self.free(person, session, minutes):
+                return False
+            self.take(person.id, session, f"interpreter:{language}", minutes)
+            staff.append(StaffEntry(volunteer=person.id, role="interpreter", language=language))
+            return True
+
+        def add_forced(entry: Assign, *, trainee: bool = False) -> None:
+            person = inp.person(entry.volunteer)
+            if entry.role == "interpreter" and entry.language:
+                add_interpreter(person, entry.language)
+            elif may_counsel(person, trainee=trainee) and (
+                entry.role != "lead" or can_lead(person)
+            ):
+                language = entry.language if entry.role == "counsellor" else None
+                if language is None or can_counsel_in(person, language):
+                    add_counsellor(person, lead=entry.role == "lead", language=language)
+
+        trainees = [
+            e for e in forced if e.role != "interpreter" and inp.person(e.volunteer).trainee
+        ]
+        for assign in forced:  # the office lead's decisions first
+            if assign not in trainees:
+                add_forced(assign)
+        leads = sum(1 for entry in staff if entry.lead)
+        for person in inp.people:
+            if leads >= rule.leads:
+                break
+            if can_lead(person) and may_counsel(person):
+                add_counsellor(person, lead=True)
+                leads += 1
+        for person in inp.people:
+            experienced = sum(1 for entry in counsellors() if not entry.trainee)
+            if experienced >= rule.counsellors.min:
+                break
+            if may_counsel(person):
+                add_counsellor(person, lead=False)
+        if any(not entry.trainee for entry in counsellors()):  # never a trainee alone
+            for assign in trainees:
+                add_forced(assign, trainee=True)
+        for need in inp.language_needs(session.id):
+            covered = sum(1 for entry in staff if entry.language == need.language)
+            for position, entry in enumerate(staff):
+                if covered >= need.interpreters:
+                    break
+                if (
+                    entry.role == "counsellor"
+                    and entry.language is None
+                    and can_counsel_in(inp.person(entry.volunteer), need.language)
+                ):
+                    staff[position] = entry.model_copy(update={"language": need.language})
+                    covered += 1
+            for person in inp.people:
+                if covered >= need.interpreters:
+                    break
+                if add_interpreter(person, need.language):
+                    covered += 1
+
+    # -- appointments --------------------------------------------------------------------
+    def appointment(
+        self, item: Appointment, session: SessionOccurrence, starts: Iterable[int], first: list[str]
+    ) -> bool:
+        """Place one appointment in ``session`` at the first start that works."""
+        inp = self.inp
+        request = item.request
+        language = request.language
+        rule = inp.appointment_rule(session.id)
+        desks = self.desks.setdefault(session.id, [[] for _ in range(rule.desks)])
+        named = [request.counsellor] if request.counsellor and inp.knows(request.counsellor) else []
+        front = [inp.person(pid) for pid in dict.fromkeys([*named, *first]) if inp.knows(pid)]
+        ahead = {p.id for p in front}
+        speakers = [p for p in inp.people if p.speaks(language) and p.id not in ahead]
+        ahead.update(p.id for p in speakers)
+        ordered = [*front, *speakers, *(p for p in inp.people if p.id not in ahead)]
+        counsellors = [p for p in ordered if can_counsel(p) and not p.trainee]
+        interpreters = [inp.person(pid) for pid in first if inp.knows(pid)] + inp.people
+        for offset in starts:
+            span = (offset, offset + request.minutes)
+            desk = next(
+                (n for n, taken in enumerate(desks) if not any(_overlap(span, t) for t in taken)),
+                None,
+            )
+            if desk is None:
+                continue
+            counsellor = next(
+                (p for p in counsellors if self.fits(p, session, "counsellor", span)), None
+            )
+            if counsellor is None:
+                continue
+            interpreter = None
+            if not counsellor.speaks(language):
+                interpreter = next(
+                    (
+                        p
+                        for p in interpreters
+                        if p.id != counsellor.id
+                        and can_interpret(p, language)
+                        and self.fits(p, session, f"interpreter:{language}", span)
+                    ),
+                    None,
+                )
+                if interpreter is None:
+                    continue
+            desks[desk].append(span)
+            for person, function in (
+                (counsellor, "counsellor"),
+                (interpreter, f"interpreter:{language}"),
+            ):
+                if person is not None:
+                    self.take(person.id, session, function, request.minutes)
+                    self.busy.setdefault((person.id, session.id), []).append(span)
+            start = session.start + timedelta(minutes=offset)
+            self.appointments.append(
+                PlanAppointment(
+                    key=item.key,
+                    case=item.case,
+                    session=session.id,
+                    date=session.date,
+                    start=start,
+                    end=start + timedelta(minutes=request.minutes),
+                    desk=desk + 1,
+                    language=language,
+                    counsellor=counsellor.id,
+                    interpreter=interpreter.id if interpreter else None,
+                )
+            )
+            return True
+        return False
+
+    def fits(
+        self, person: Volunteer, session: SessionOccurrence, function: str, span: Interval
+    ) -> bool:
+        """Whether ``person`` can take ``function`` in an appointment at ``span``."""
+        have = self.function.get((person.id, session.id))
+        if have is not None and have != function:
+            return False
+        if any(_overlap(span, taken) for taken in self.busy.get((person.id, session.id), [])):
+            return False
+        return self.free(person, session, span[1] - span[0])
+
+
+def _overlap(a: Interval, b: Interval) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _forced_for(inp: MonthInput, day: date) -> list[Assign]:
+    return [
+        entry for entry in inp.overrides.assign if entry.date == day and inp.knows(entry.volunteer)
+    ]
+
+
+def greedy_plan(
+    data: OfficeData,
+    month: Month,
+    *,
+    today: date | None = None,
+    history: History | None = None,
+) -> Plan:
+    """The month planned first come, first served; scored like a CP-SAT plan.
+
+    Raises :class:`RosterError` when an ``assign`` override cannot be placed.
+    """
+    began = time.perf_counter()
+    as_of = today or month.first - timedelta(days=1)
+    inp = month_input(data, month, as_of=as_of, history=history)
+    rota = _Rota(inp)
+    waiting = list(inp.appointments)
+    for day in inp.dates:
+        forced = _forced_for(inp, day)
+        for session in inp.sessions_on(day):
+            if session.kind == "open_hours":
+                rota.open_hours(session, forced)
+                continue
+            first = [entry.volunteer for entry in forced]
+            for item in list(waiting):
+                option = next((o for o in inp.options(item.key) if o.session == session.id), None)
+                if option is not None and rota.appointment(item, session, option.starts, first):
+                    waiting.remove(item)
+    plan = _plan(inp, rota)
+    _check_overrides(inp, plan)
+    plan = finish(inp, plan)
+    seconds = round(time.perf_counter() - began, 3)
+    total = plan.score.total
+    facts = SolverFacts(
+        status="greedy",
+        objective=total,
+        bound=0.0,
+        gap=1.0 if total > 0 else 0.0,
+        seconds=seconds,
+        time_limit=0.0,
+        workers=1,
+        seed=0,
+        deterministic=True,
+        ortools_version="none",
+    )
+    return plan.model_copy(update={"solver": facts})
+
+
+def _plan(inp: MonthInput, rota: _Rota) -> Plan:
+    office = inp.data.office
+    appointments = sorted(rota.appointments, key=lambda a: (a.start, a.desk, a.key))
+    sessions = []
+    for session in inp.sessions:
+        if session.kind == "open_hours":
+            staff = rota.staff.get(session.id, [])
+        else:
+            staff = appointment_staff(inp, appointments, session.id)
+        sessions.append(
+            PlanSession(
+                id=session.id,
+                date=session.date,
+                name=session.name,
+                kind=session.kind,
+                start=session.start,
+                end=session.end,
+                needs=open_needs(inp, session.id) if session.kind == "open_hours" else None,
+                staff=sorted(
+                    staff,
+                    key=lambda e: (
+                        e.role != "counsellor",
+                        not e.lead,
+                        e.language or "",
+                        e.volunteer,
+                    ),
+                ),
+            )
+        )
+    meeting = inp.calendar.team_meeting
+    inputs = {**inp.data.digest_files(inp.month), **inp.history.files}
+    return Plan(
+        office=office.name,
+        month=str(inp.month),
+        as_of=inp.as_of,
+        timezone=office.timezone,
+        locale=office.locale,
+        input_digest=input_digest(inputs),
+        inputs=dict(sorted(inputs.items())),
+        sessions=sessions,
+        appointments=appointments,
+        closed=[ClosedEntry(date=c.date, reason=c.reason) for c in inp.calendar.closed],
+        team_meeting=None
+        if meeting is None
+        else PlanMeeting(
+            date=meeting.date,
+            start=meeting.start,
+            end=meeting.end,
+            agenda=list(meeting.agenda),
+            moved_from=meeting.moved_from,
+        ),
+        fairness=Fairness(window=[], spread=0.0),
+        score=Score(total=0),
+        solver=SolverFacts(
+            status="greedy",
+            objective=0,
+            bound=0,
+            gap=0,
+            seconds=0,
+            time_limit=0,
+            workers=1,
+            seed=0,
+            deterministic=True,
+            ortools_version="none",
+        ),
+    )
+
+
+def _check_overrides(inp: MonthInput, plan: Plan) -> None:
+    """Every ``assign`` override is in the plan, else a plain error naming it."""
+    staff = {
+        (s.date, e.volunteer, e.role, e.language, e.lead) for s in plan.sessions for e in s.staff
+    }
+    roles: set[tuple[date, str, str, str | None]] = set()
+    for item in plan.appointments:
+        roles.add((item.date, item.counsellor, "counsellor", None))
+        if item.interpreter:
+            roles.add((item.date, item.interpreter, "interpreter", item.language))
+    for position, entry in enumerate(inp.overrides.assign):
+        day, pid = entry.date, entry.volunteer
+        if entry.role == "lead":
+            done = any(s[0] == day and s[1] == pid and s[4] for s in staff)
+        elif entry.role == "counsellor":
+            done = any(
+                s[0] == day
+                and s[1] == pid
+                and s[2] == "counsellor"
+                and (entry.language is None or s[3] == entry.language)
+                for s in staff
+            ) or (entry.language is None and (day, pid, "counsellor", None) in roles)
+        else:
+            done = any(
+                s[0] == day and s[1] == pid and s[2] == "interpreter" and s[3] == entry.language
+                for s in staff
+            )
+        if not done:
+            raise RosterError(
+                f"overrides/{inp.month}.yaml, assign[{position}]: the greedy baseline could not "
+                f"place {pid} as {entry.role} on {day} without breaking a hard rule"
+            )
