@@ -34,13 +34,9 @@ from roster.loading import Appointment, OfficeData
 from roster.month import Month
 from roster.month_calendar import SessionOccurrence
 from roster.plan import (
-    ClosedEntry,
-    Fairness,
     Plan,
     PlanAppointment,
-    PlanMeeting,
     PlanSession,
-    Score,
     SolverFacts,
     StaffEntry,
 )
@@ -50,7 +46,7 @@ from solver.availability import can_counsel, can_counsel_in, can_interpret, can_
 from solver.checker import open_needs
 from solver.history import History
 from solver.month_input import MonthInput, month_input
-from solver.solve import appointment_staff, finish, input_digest
+from solver.solve import appointment_staff, finish, plan_skeleton, staff_order
 
 Interval = tuple[int, int]
 """Minutes after the start of a session: [start, end)."""
@@ -334,7 +330,6 @@ def greedy_plan(
 
 
 def _plan(inp: MonthInput, rota: _Rota) -> Plan:
-    office = inp.data.office
     appointments = sorted(rota.appointments, key=lambda a: (a.start, a.desk, a.key))
     sessions = []
     for session in inp.sessions:
@@ -351,54 +346,22 @@ def _plan(inp: MonthInput, rota: _Rota) -> Plan:
                 start=session.start,
                 end=session.end,
                 needs=open_needs(inp, session.id) if session.kind == "open_hours" else None,
-                staff=sorted(
-                    staff,
-                    key=lambda e: (
-                        e.role != "counsellor",
-                        not e.lead,
-                        e.language or "",
-                        e.volunteer,
-                    ),
-                ),
+                staff=sorted(staff, key=staff_order),
             )
         )
-    meeting = inp.calendar.team_meeting
-    inputs = {**inp.data.digest_files(inp.month), **inp.history.files}
-    return Plan(
-        office=office.name,
-        month=str(inp.month),
-        as_of=inp.as_of,
-        timezone=office.timezone,
-        locale=office.locale,
-        input_digest=input_digest(inputs),
-        inputs=dict(sorted(inputs.items())),
-        sessions=sessions,
-        appointments=appointments,
-        closed=[ClosedEntry(date=c.date, reason=c.reason) for c in inp.calendar.closed],
-        team_meeting=None
-        if meeting is None
-        else PlanMeeting(
-            date=meeting.date,
-            start=meeting.start,
-            end=meeting.end,
-            agenda=list(meeting.agenda),
-            moved_from=meeting.moved_from,
-        ),
-        fairness=Fairness(window=[], spread=0.0),
-        score=Score(total=0),
-        solver=SolverFacts(
-            status="greedy",
-            objective=0,
-            bound=0,
-            gap=0,
-            seconds=0,
-            time_limit=0,
-            workers=1,
-            seed=0,
-            deterministic=True,
-            ortools_version="none",
-        ),
+    greedy_facts = SolverFacts(
+        status="greedy",
+        objective=0,
+        bound=0,
+        gap=0,
+        seconds=0,
+        time_limit=0,
+        workers=1,
+        seed=0,
+        deterministic=True,
+        ortools_version="none",
     )
+    return plan_skeleton(inp, sessions, appointments).model_copy(update={"solver": greedy_facts})
 
 
 def _check_overrides(inp: MonthInput, plan: Plan) -> None:

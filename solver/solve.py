@@ -188,7 +188,6 @@ def extract(inp: MonthInput, built: Built, solver: cp_model.CpSolver) -> Plan:
     """The plan the solver found (with load, fairness, score and reasons filled in)."""
     v = built.variables
     value = solver.boolean_value
-    office = inp.data.office
     sessions: list[PlanSession] = []
     appointments: list[PlanAppointment] = []
     placed: dict[str, list[tuple[int, str, int]]] = {}
@@ -268,35 +267,11 @@ def extract(inp: MonthInput, built: Built, solver: cp_model.CpSolver) -> Plan:
                 start=session.start,
                 end=session.end,
                 needs=open_needs(inp, sid) if session.kind == "open_hours" else None,
-                staff=sorted(staff, key=_staff_order),
+                staff=sorted(staff, key=staff_order),
             )
         )
-    meeting = inp.calendar.team_meeting
-    inputs = {**inp.data.digest_files(inp.month), **inp.history.files}
-    plan = Plan(
-        office=office.name,
-        month=str(inp.month),
-        as_of=inp.as_of,
-        timezone=office.timezone,
-        locale=office.locale,
-        input_digest=input_digest(inputs),
-        inputs=dict(sorted(inputs.items())),
-        sessions=sessions,
-        appointments=sorted(appointments, key=lambda a: (a.start, a.desk, a.key)),
-        closed=[ClosedEntry(date=c.date, reason=c.reason) for c in inp.calendar.closed],
-        team_meeting=None
-        if meeting is None
-        else PlanMeeting(
-            date=meeting.date,
-            start=meeting.start,
-            end=meeting.end,
-            agenda=list(meeting.agenda),
-            moved_from=meeting.moved_from,
-        ),
-        fairness=Fairness(window=[], spread=0.0),
-        score=Score(total=0),
-        solver=_placeholder_facts(),
-        previous=inp.previous,
+    plan = plan_skeleton(
+        inp, sessions, sorted(appointments, key=lambda a: (a.start, a.desk, a.key))
     )
     return finish(inp, plan)
 
@@ -339,7 +314,43 @@ def appointment_staff(
     return list(staff.values())
 
 
-def _staff_order(entry: StaffEntry) -> tuple[int, int, str, str]:
+def plan_skeleton(
+    inp: MonthInput, sessions: list[PlanSession], appointments: list[PlanAppointment]
+) -> Plan:
+    """A plan of these sessions and appointments, with the month's facts filled in and
+    placeholders for load, fairness, score and solver facts (see :func:`finish`)."""
+    office = inp.data.office
+    meeting = inp.calendar.team_meeting
+    inputs = {**inp.data.digest_files(inp.month), **inp.history.files}
+    return Plan(
+        office=office.name,
+        month=str(inp.month),
+        as_of=inp.as_of,
+        timezone=office.timezone,
+        locale=office.locale,
+        input_digest=input_digest(inputs),
+        inputs=dict(sorted(inputs.items())),
+        sessions=sessions,
+        appointments=appointments,
+        closed=[ClosedEntry(date=c.date, reason=c.reason) for c in inp.calendar.closed],
+        team_meeting=None
+        if meeting is None
+        else PlanMeeting(
+            date=meeting.date,
+            start=meeting.start,
+            end=meeting.end,
+            agenda=list(meeting.agenda),
+            moved_from=meeting.moved_from,
+        ),
+        fairness=Fairness(window=[], spread=0.0),
+        score=Score(total=0),
+        solver=_placeholder_facts(),
+        previous=inp.previous,
+    )
+
+
+def staff_order(entry: StaffEntry) -> tuple[int, int, str, str]:
+    """Counsellors first, the lead first among them, then by language and id."""
     return (entry.role != "counsellor", not entry.lead, entry.language or "", entry.volunteer)
 
 
