@@ -35,7 +35,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from calendars.events import EventText, FeedRef
-from roster.errors import RosterError
+from roster.errors import RosterError, first_validation_problem
 from roster.files import write_atomic
 
 STATE_SCHEMA = 1
@@ -137,10 +137,8 @@ def read_state(folder: Path) -> PublicationState | None:
     try:
         return PublicationState.model_validate_json(path.read_bytes())
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in first["loc"])
         raise RosterError(
-            f"{name} is damaged ({where}: {first['msg']}). Restore it from a backup of the "
+            f"{name} is damaged ({first_validation_problem(exc)}). Restore it from a backup of the "
             "office folder; without it every event gets a new UID and subscribers see duplicates."
         ) from None
 

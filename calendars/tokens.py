@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from roster.errors import RosterError
+from roster.errors import RosterError, first_validation_problem
 from roster.files import write_atomic
 
 TOKENS_SCHEMA = 1
@@ -89,10 +89,8 @@ def read_tokens(folder: Path) -> TokenFile:
     try:
         return TokenFile.model_validate_json(path.read_bytes())
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in first["loc"])
         raise RosterError(
-            f"{path.as_posix()} is damaged ({where}: {first['msg']}). Restore it from a backup; "
+            f"{path.as_posix()} is damaged ({first_validation_problem(exc)}). Restore it from a backup; "
             "or delete it and hand out new links with `roster feeds revoke`."
         ) from None
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pydantic import ValidationError
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -59,3 +61,10 @@ def raise_if_any(problems: list[Problem], message: str) -> None:
         count = len(problems)
         noun = "problem" if count == 1 else "problems"
         raise RosterError(f"{message} ({count} {noun}):", problems)
+
+
+def first_validation_problem(exc: ValidationError) -> str:
+    """``where: what`` of the first error of a machine-written file that failed to validate."""
+    first = exc.errors(include_url=False)[0]
+    where = ".".join(str(part) for part in first["loc"])
+    return f"{where}: {first['msg']}"

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from roster.errors import RosterError
+from roster.errors import RosterError, first_validation_problem
 from roster.files import write_atomic
 from roster.month import Month
 
@@ -263,10 +263,8 @@ def read_plan(path: Path) -> Plan:
     try:
         return Plan.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in first["loc"])
         raise RosterError(
-            f"{name} is not a valid plan file ({where}: {first['msg']}). Plan the month again."
+            f"{name} is not a valid plan file ({first_validation_problem(exc)}). Plan the month again."
         ) from None
 
 
