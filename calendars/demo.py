@@ -25,12 +25,7 @@ def demo_feeds(data: OfficeData, report: DemoReport, now: datetime | None = None
     """Publish the demo month's feeds into the demo folder and add the section and hints."""
     folder = data.folder
     month = report.month
-    if not plan_path(folder, month).is_file():
-        report.sections.append(
-            f"== feeds ==\nNo plan for {month} in {folder / 'rotas'}, so there are no feeds yet. "
-            f"Run `roster plan {folder} --month {month}`, then `roster publish {folder} "
-            f"--month {month}`."
-        )
+    if report.lacks_plan("feeds", "there are no feeds yet", "publish"):
         return
     moment = now or datetime.now().astimezone()
     published = publish(folder, now=moment, month=month)

@@ -1,8 +1,8 @@
 """`roster demo`: the main job on the example office, end to end.
 
 The demo plans the month of the example's availability poll, so it gives the same
-result whatever today's date is. Each step is one library call; later steps (plan,
-feeds, printouts) append themselves to ``STEPS``.
+result whatever today's date is. Each step is one library call, listed in order in
+``STEPS``: check, calendar, forecast, plan, feeds, printouts.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 from roster.loading import OfficeData, load_office
 from roster.month import Month
 from roster.month_calendar import month_calendar
+from roster.plan import plan_path
 from roster.starter_folder import copy_example
 from roster.summary import calendar_text, check_summary, forecast_text
 
@@ -27,6 +28,18 @@ class DemoReport:
     sections: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     hints: list[str] = field(default_factory=list)
+
+    def lacks_plan(self, step: str, consequence: str, command: str) -> bool:
+        """Whether the month has no plan file; if so, say so in a section for ``step``."""
+        folder, month = self.folder, self.month
+        if plan_path(folder, month).is_file():
+            return False
+        self.sections.append(
+            f"== {step} ==\nNo plan for {month} in {folder / 'rotas'}, so {consequence}. "
+            f"Run `roster plan {folder} --month {month}`, then `roster {command} {folder} "
+            f"--month {month}`."
+        )
+        return True
 
     def text(self) -> str:
         """The report the CLI prints."""
@@ -65,10 +78,6 @@ def _forecast(data: OfficeData, report: DemoReport) -> None:
     )
 
 
-DemoStep = Callable[[OfficeData, DemoReport], None]
-STEPS: list[DemoStep] = [_check, _calendar, _forecast]
-
-
 def run_demo(target: Path) -> DemoReport:
     """Copy the example office to ``target`` and run the main job on it."""
     copy_example(target)
@@ -80,13 +89,16 @@ def run_demo(target: Path) -> DemoReport:
     return report
 
 
+def _plan(data: OfficeData, report: DemoReport) -> None:
+    from roster.planning import demo_plan  # noqa: PLC0415 - planning loads the solver
+
+    demo_plan(data, report)
+
+
 def _feeds(data: OfficeData, report: DemoReport) -> None:
     from calendars.demo import demo_feeds  # noqa: PLC0415 - calendars imports roster
 
     demo_feeds(data, report)
-
-
-STEPS.append(_feeds)
 
 
 def _print(data: OfficeData, report: DemoReport) -> None:
@@ -95,13 +107,6 @@ def _print(data: OfficeData, report: DemoReport) -> None:
     demo_print(data, report)
 
 
-STEPS.append(_print)
-
-
-def _plan(data: OfficeData, report: DemoReport) -> None:
-    from roster.planning import demo_plan  # noqa: PLC0415 - planning loads the solver
-
-    demo_plan(data, report)
-
-
-STEPS.insert(STEPS.index(_forecast) + 1, _plan)  # feeds and printouts read the plan
+DemoStep = Callable[[OfficeData, DemoReport], None]
+STEPS: list[DemoStep] = [_check, _calendar, _forecast, _plan, _feeds, _print]
+"""The main job, in order: feeds and printouts read the plan the plan step writes."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from roster.plan import plan_path
 from roster.printouts.documents import PEOPLE_FOLDER, PRINT_FOLDER, print_month
 from roster.printouts.render import pdf_skip_reason
 
@@ -23,12 +22,7 @@ def _kind(path: Path) -> str:
 def demo_print(data: OfficeData, report: DemoReport) -> None:
     """Print the demo month into ``DIR/print/`` and add the section, paths and hints."""
     folder, month = data.folder, report.month
-    if not plan_path(folder, month).is_file():
-        report.sections.append(
-            f"== print ==\nNo plan for {month} in {folder / 'rotas'}, so there is nothing to "
-            f"print yet. Run `roster plan {folder} --month {month}`, then "
-            f"`roster print {folder} --month {month}`."
-        )
+    if report.lacks_plan("print", "there is nothing to print yet", "print"):
         return
     written = print_month(folder, month)
     counts: dict[str, int] = {}
