@@ -19,7 +19,7 @@ overrides (forced people go first; an override the greedy cannot place is an err
 It takes no trainees (a trainee only ever adds a person beside an experienced one) and
 never more interpreters or leads than needed. Load, fairness, uncovered needs with their
 reasons and the score are filled in by the same functions that finish a CP-SAT plan
-(:func:`solver.solve.finish`), so the checker scores both plans alike.
+(:func:`solver.plan_build.finish`), so the checker scores both plans alike.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ from solver.availability import can_counsel, can_counsel_in, can_interpret, can_
 from solver.checker import open_needs
 from solver.history import History
 from solver.month_input import MonthInput, month_input
-from solver.solve import appointment_staff, finish, plan_skeleton, staff_order
+from solver.plan_build import appointment_staff, finish, plan_skeleton, staff_order
 
 Interval = tuple[int, int]
 """Minutes after the start of a session: [start, end)."""

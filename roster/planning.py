@@ -21,7 +21,8 @@ from solver.checker import CheckReport, check_plan
 from solver.explain import explain_text
 from solver.history import History, load_history
 from solver.month_input import month_input
-from solver.solve import Progress, input_digest, solve_month
+from solver.plan_build import input_digest
+from solver.solve import Progress, solve_month
 from solver.wording import short_day
 
 if TYPE_CHECKING:

@@ -8,12 +8,10 @@ with a wall-clock limit instead: often quicker, not reproducible.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import os
 from collections.abc import Callable
 from datetime import date, timedelta
-from importlib.metadata import version
 
 from ortools.sat.python import cp_model
 
@@ -21,29 +19,28 @@ from roster.errors import RosterError
 from roster.loading import OfficeData
 from roster.month import Month
 from roster.plan import (
-    ClosedEntry,
-    Fairness,
     Plan,
     PlanAppointment,
-    PlanMeeting,
     PlanSession,
     Previous,
-    Score,
     SolverFacts,
     StaffEntry,
 )
-from solver.explain import uncovered_of, unscheduled_of
 from solver.facts import plan_facts
-from solver.figures import fairness_of, load_of, open_needs, penalties_of
+from solver.figures import open_needs
 from solver.forced import check_forced, diagnose
 from solver.history import History
 from solver.model import Built, build_model
 from solver.month_input import MonthInput, month_input
+from solver.plan_build import (
+    ORTOOLS_VERSION,
+    SEED,
+    appointment_staff,
+    finish,
+    plan_skeleton,
+    staff_order,
+)
 
-ORTOOLS_VERSION = version("ortools")
-"""The OR-Tools version solving, recorded in every plan."""
-SEED = 20261
-"""The fixed random seed of every solve."""
 DETERMINISTIC_WORKERS = 1
 """Workers of the deterministic (interleaved) search."""
 LARGE_MODEL = 40_000
@@ -91,12 +88,6 @@ def configure(
         for var in built.variables.decisions():
             built.model.add_hint(var, 0)
     return DETERMINISTIC_WORKERS, True
-
-
-def input_digest(inputs: dict[str, str]) -> str:
-    """SHA-256 over the sorted ``name:sha256`` lines of the files read."""
-    text = "".join(f"{name}:{digest}\n" for name, digest in sorted(inputs.items()))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def previous_of(plan: Plan) -> Previous:
@@ -274,96 +265,3 @@ def extract(inp: MonthInput, built: Built, solver: cp_model.CpSolver) -> Plan:
         inp, sessions, sorted(appointments, key=lambda a: (a.start, a.desk, a.key))
     )
     return finish(inp, plan)
-
-
-def finish(inp: MonthInput, plan: Plan) -> Plan:
-    """Fill in what follows from the assignments: load, fairness, reasons, score."""
-    uncovered = uncovered_of(inp, plan)
-    sessions = [s.model_copy(update={"uncovered": uncovered.get(s.id, [])}) for s in plan.sessions]
-    plan = plan.model_copy(
-        update={
-            "sessions": sessions,
-            "unscheduled": unscheduled_of(inp, plan),
-            "load": load_of(inp, plan),
-            "fairness": fairness_of(inp, plan)[0],
-        }
-    )
-    penalties = penalties_of(inp, plan)
-    return plan.model_copy(
-        update={"score": Score(total=sum(p.value for p in penalties), penalties=penalties)}
-    )
-
-
-def appointment_staff(
-    inp: MonthInput, appointments: list[PlanAppointment], sid: str
-) -> list[StaffEntry]:
-    """Who works in an appointment session, derived from its appointments."""
-    staff: dict[str, StaffEntry] = {}
-    for item in appointments:
-        if item.session != sid:
-            continue
-        for pid in (item.counsellor, item.second_counsellor):
-            if pid and pid not in staff:
-                staff[pid] = StaffEntry(
-                    volunteer=pid, role="counsellor", trainee=inp.person(pid).trainee
-                )
-        if item.interpreter and item.interpreter not in staff:
-            staff[item.interpreter] = StaffEntry(
-                volunteer=item.interpreter, role="interpreter", language=item.language
-            )
-    return list(staff.values())
-
-
-def plan_skeleton(
-    inp: MonthInput, sessions: list[PlanSession], appointments: list[PlanAppointment]
-) -> Plan:
-    """A plan of these sessions and appointments, with the month's facts filled in and
-    placeholders for load, fairness, score and solver facts (see :func:`finish`)."""
-    office = inp.data.office
-    meeting = inp.calendar.team_meeting
-    inputs = {**inp.data.digest_files(inp.month), **inp.history.files}
-    return Plan(
-        office=office.name,
-        month=str(inp.month),
-        as_of=inp.as_of,
-        timezone=office.timezone,
-        locale=office.locale,
-        input_digest=input_digest(inputs),
-        inputs=dict(sorted(inputs.items())),
-        sessions=sessions,
-        appointments=appointments,
-        closed=[ClosedEntry(date=c.date, reason=c.reason) for c in inp.calendar.closed],
-        team_meeting=None
-        if meeting is None
-        else PlanMeeting(
-            date=meeting.date,
-            start=meeting.start,
-            end=meeting.end,
-            agenda=list(meeting.agenda),
-            moved_from=meeting.moved_from,
-        ),
-        fairness=Fairness(window=[], spread=0.0),
-        score=Score(total=0),
-        solver=_placeholder_facts(),
-        previous=inp.previous,
-    )
-
-
-def staff_order(entry: StaffEntry) -> tuple[int, int, str, str]:
-    """Counsellors first, the lead first among them, then by language and id."""
-    return (entry.role != "counsellor", not entry.lead, entry.language or "", entry.volunteer)
-
-
-def _placeholder_facts() -> SolverFacts:
-    return SolverFacts(
-        status="feasible",
-        objective=0,
-        bound=0,
-        gap=0,
-        seconds=0,
-        time_limit=0,
-        workers=0,
-        seed=SEED,
-        deterministic=True,
-        ortools_version=ORTOOLS_VERSION,
-    )
