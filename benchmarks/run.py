@@ -10,7 +10,7 @@ size) is its own:
   build the CP-SAT model (without solving);
 - plans the month with ``solver.solve.solve_month`` in the default deterministic mode,
   and with ``--fast`` (all cores, wall-clock limit) for the sizes in ``--fast-sizes``;
-- plans it with the greedy baseline (benchmarks/greedy.py).
+- plans it with the greedy baseline (solver/greedy.py).
 
 Every plan is verified by the solver-free checker (``solver.checker``), which also
 scores it, so the CP-SAT plan and the greedy plan are measured alike. Each target of the
@@ -37,7 +37,6 @@ from pathlib import Path
 from typing import Any
 
 from generate import generate
-from greedy import greedy_plan
 
 from roster.errors import RosterError
 from roster.loading import OfficeData, load_office
@@ -45,6 +44,7 @@ from roster.month import Month
 from roster.plan import Plan, read_plan
 from solver.checker import check_plan, fairness_of, shortfalls
 from solver.forced import check_forced
+from solver.greedy import greedy_plan
 from solver.history import History, load_history
 from solver.model import build_model
 from solver.month_input import month_input

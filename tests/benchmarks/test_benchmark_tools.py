@@ -1,5 +1,6 @@
-"""The benchmark tools (benchmarks/, run on demand): the generator of synthetic offices
-and the greedy baseline. Nothing here is timed; speed is measured by benchmarks/run.py."""
+"""The benchmark tools (benchmarks/, run on demand): the generator of synthetic offices,
+and the greedy baseline (solver/greedy.py) on the offices it generates. Nothing here is
+timed; speed is measured by benchmarks/run.py."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from roster.loading import load_office
 from roster.month import Month
 from solver.availability import can_lead
 from solver.checker import check_plan
+from solver.greedy import greedy_plan
 from solver.month_input import month_input
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
@@ -31,7 +33,6 @@ def _module(name: str) -> ModuleType:
 
 
 generate = _module("generate")
-greedy = _module("greedy")
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -71,7 +72,7 @@ def test_greedy_plan_of_the_small_office_keeps_every_hard_rule(tmp_path: Path) -
     month = generate.generate("small", tmp_path / "small")
     assert month == Month(2026, 12)
     data = load_office(tmp_path / "small")
-    plan = greedy.greedy_plan(data, month)
+    plan = greedy_plan(data, month)
     report = check_plan(data, plan)
     assert report.violations == []
     assert plan.score.total == report.total > 0
@@ -107,7 +108,7 @@ def test_greedy_plan_of_the_small_office_keeps_every_hard_rule(tmp_path: Path) -
 def test_greedy_plan_of_a_generated_medium_office_keeps_every_hard_rule(tmp_path: Path) -> None:
     month = generate.generate("medium", tmp_path / "medium", seed=3)
     data = load_office(tmp_path / "medium")
-    plan = greedy.greedy_plan(data, month)
+    plan = greedy_plan(data, month)
     report = check_plan(data, plan)
     assert report.violations == []
     assert len(plan.appointments) + len(plan.unscheduled) == 60

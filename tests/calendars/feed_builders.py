@@ -359,11 +359,14 @@ def example_office(target: Path) -> Path:
 def example_plan(folder: Path) -> Plan:
     """A plausible plan of the example office for December 2026, made by hand rules.
 
-    Used while the solver's real plan (tests/data/plans/velbert-2026-12.json) is not there,
-    and by the privacy test: every open-hours session gets a lead, a counsellor and
-    interpreters for Arabic and Persian; appointments are placed on the Wednesdays of their
-    window with their counsellor and an interpreter; the rest is unscheduled. Reasons name
-    volunteers by id and cases by reference, as the solver's do.
+    Every open-hours session gets a lead, a counsellor and interpreters for Arabic and
+    Persian, taken in turn; appointments are placed on the Wednesdays of their window with
+    their counsellor and an interpreter; the rest is unscheduled. Reasons name volunteers
+    by id and cases by reference, as the solver's do. The fixture golden feeds
+    (golden/velbert-2026-12-fixture) come from this plan, so it is written out here rather
+    than planned by the solver or the greedy baseline: the feed writer stays pinned down
+    whatever the planners do. :func:`velbert_plan` falls back to it while the solver's
+    real plan (tests/data/plans/velbert-2026-12.json) is not there.
     """
     data = load_office(folder)
     people = data.by_id()
