@@ -55,6 +55,10 @@ from solver.plan_build import appointment_staff, finish, plan_skeleton, staff_or
 Interval = tuple[int, int]
 """Minutes after the start of a session: [start, end)."""
 
+Guide = dict[tuple[str, str], list[str]]
+"""Whom to ask first: (open-hours session id, function) -> volunteer ids, where a
+function is ``lead``, ``counsellor``, ``counsellor:LANG`` or ``interpreter:LANG``."""
+
 
 @dataclass
 class _Rota:
@@ -70,12 +74,30 @@ class _Rota:
     desks: dict[str, list[list[Interval]]] = field(default_factory=dict)
     staff: dict[str, list[StaffEntry]] = field(default_factory=dict)
     appointments: list[PlanAppointment] = field(default_factory=list)
+    guide: Guide = field(default_factory=dict)
+    guide_only: bool = False
+    """Ask only the guide's people (the first pass over the open hours)."""
 
     def __post_init__(self) -> None:
         self.overlapping: dict[str, set[str]] = {}
         for first, second in self.inp.overlapping_pairs():
             self.overlapping.setdefault(first, set()).add(second)
             self.overlapping.setdefault(second, set()).add(first)
+
+    def order(self, session: SessionOccurrence, function: str) -> list[Volunteer]:
+        """Whom to ask for ``function``: the guide's people first (for counselling, those
+        it has counsel in a language before the others), then the list by id."""
+        wanted = list(self.guide.get((session.id, function), []))
+        if function == "counsellor":
+            direct = [
+                pid
+                for (sid, name), people in self.guide.items()
+                if sid == session.id and name.startswith("counsellor:")
+                for pid in people
+            ]
+            wanted = list(dict.fromkeys([*direct, *wanted]))
+        first = [self.inp.person(pid) for pid in wanted]
+        return first if self.guide_only else [*first, *self.inp.people]
 
     # -- the hard rules, asked before every entry ----------------------------------------
     def free(self, person: Volunteer, session: SessionOccurrence, minutes: int) -> bool:
@@ -160,13 +182,13 @@ class _Rota:
             if assign not in trainees:
                 add_forced(assign)
         leads = sum(1 for entry in staff if entry.lead)
-        for person in inp.people:
+        for person in self.order(session, "lead"):
             if leads >= rule.leads:
                 break
             if can_lead(person) and may_counsel(person):
                 add_counsellor(person, lead=True)
                 leads += 1
-        for person in inp.people:
+        for person in self.order(session, "counsellor"):
             experienced = sum(1 for entry in counsellors() if not entry.trainee)
             if experienced >= rule.counsellors.min:
                 break
@@ -176,21 +198,36 @@ class _Rota:
             for assign in trainees:
                 add_forced(assign, trainee=True)
         for need in inp.language_needs(session.id):
-            covered = sum(1 for entry in staff if entry.language == need.language)
-            for position, entry in enumerate(staff):
-                if covered >= need.interpreters:
-                    break
-                if (
+            language = need.language
+            covered = sum(1 for entry in staff if entry.language == language)
+
+            def switch(entry: StaffEntry, language: str = language) -> bool:
+                return (
                     entry.role == "counsellor"
                     and entry.language is None
-                    and can_counsel_in(inp.person(entry.volunteer), need.language)
-                ):
-                    staff[position] = entry.model_copy(update={"language": need.language})
-                    covered += 1
-            for person in inp.people:
+                    and can_counsel_in(inp.person(entry.volunteer), language)
+                )
+
+            for pid in self.guide.get((session.id, f"counsellor:{language}"), []):
                 if covered >= need.interpreters:
                     break
-                if add_interpreter(person, need.language):
+                position = next((n for n, e in enumerate(staff) if e.volunteer == pid), None)
+                if position is not None and switch(staff[position]):
+                    staff[position] = staff[position].model_copy(update={"language": language})
+                    covered += 1
+                elif position is None and may_counsel(inp.person(pid)):
+                    add_counsellor(inp.person(pid), lead=False, language=language)
+                    covered += 1
+            for position, entry in enumerate(staff):
+                if covered >= need.interpreters or self.guide_only:
+                    break
+                if switch(entry):
+                    staff[position] = entry.model_copy(update={"language": language})
+                    covered += 1
+            for person in self.order(session, f"interpreter:{language}"):
+                if covered >= need.interpreters:
+                    break
+                if add_interpreter(person, language):
                     covered += 1
 
     # -- appointments --------------------------------------------------------------------
@@ -306,25 +343,39 @@ def greedy_plan(
     return plan.model_copy(update={"solver": plan.solver.model_copy(update={"seconds": seconds})})
 
 
-def greedy_of(inp: MonthInput) -> Plan:
+def greedy_of(inp: MonthInput, guide: Guide | None = None) -> Plan:
     """The greedy plan of a gathered month: every hard rule kept, finished and scored.
 
-    Raises :class:`RosterError` when an ``assign`` override cannot be placed.
+    With a ``guide`` (the solver's starting plan, see :mod:`solver.relaxation`), all
+    open hours are filled first with the guide's people only, then what is still open
+    the usual way, then the appointments (coverage in open hours weighs more). Raises
+    :class:`RosterError` when an ``assign`` override cannot be placed.
     """
     began = time.perf_counter()
-    rota = _Rota(inp)
+    rota = _Rota(inp, guide=guide or {})
     waiting = list(inp.appointments)
-    for day in inp.dates:
-        forced = _forced_for(inp, day)
-        for session in inp.sessions_on(day):
-            if session.kind == "open_hours":
-                rota.open_hours(session, forced)
-                continue
-            first = [entry.volunteer for entry in forced]
-            for item in list(waiting):
-                option = next((o for o in inp.options(item.key) if o.session == session.id), None)
-                if option is not None and rota.appointment(item, session, option.starts, first):
-                    waiting.remove(item)
+    passes: list[tuple[str, ...]] = (
+        [("open_hours",), ("appointments",)] if guide else [("open_hours", "appointments")]
+    )
+    if guide:
+        passes.insert(0, ("open_hours",))
+    for number, kinds in enumerate(passes):
+        rota.guide_only = bool(guide) and number == 0
+        for day in inp.dates:
+            forced = _forced_for(inp, day)
+            for session in inp.sessions_on(day):
+                if session.kind not in kinds:
+                    continue
+                if session.kind == "open_hours":
+                    rota.open_hours(session, forced)
+                    continue
+                first = [entry.volunteer for entry in forced]
+                for item in list(waiting):
+                    option = next(
+                        (o for o in inp.options(item.key) if o.session == session.id), None
+                    )
+                    if option is not None and rota.appointment(item, session, option.starts, first):
+                        waiting.remove(item)
     plan = _plan(inp, rota)
     _check_overrides(inp, plan)
     plan = finish(inp, plan)

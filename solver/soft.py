@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from ortools.sat.python import cp_model
 
+from roster.plan import LanguageNeed
 from solver.month_input import MonthInput
 from solver.rules import PERCENT, monday
 from solver.variables import Expr, Var, Variables
@@ -32,15 +33,23 @@ class Term:
 
 
 def shortfall(model: cp_model.CpModel, need: int, covered: list[Var], name: str) -> Var:
-    """A variable equal to how far ``covered`` falls short of ``need`` (never below 0)."""
+    """A variable at least how far ``covered`` falls short of ``need`` (never below 0).
+
+    Like every penalty variable here it is bounded from one side only: the objective
+    pulls it down to the shortfall itself, and the one-sided form keeps the linear
+    relaxation tight, so the solver proves good bounds (a ``max`` equality would not)."""
     short = model.new_int_var(0, need, name)
-    model.add_max_equality(short, [need - sum(covered), 0])
+    model.add(short + sum(covered) >= need)
     return short
+
+
+def language_coeff(inp: MonthInput, need: LanguageNeed) -> int:
+    """Penalty points of one interpreter unit missing for ``need``."""
+    return round(inp.priorities.language * need.expected_visitors)
 
 
 def language(model: cp_model.CpModel, inp: MonthInput, v: Variables) -> list[Term]:
     """1. Each interpreter unit missing in an open-hours session, per expected visitor."""
-    weight = inp.priorities.language
     terms = []
     for session in inp.open_sessions:
         for need in inp.language_needs(session.id):
@@ -49,8 +58,7 @@ def language(model: cp_model.CpModel, inp: MonthInput, v: Variables) -> list[Ter
             short = shortfall(
                 model, need.interpreters, covered, f"short[{session.id},{need.language}]"
             )
-            coeff = round(weight * need.expected_visitors)
-            terms.append(Term("language", short, coeff, need.expected_visitors))
+            terms.append(Term("language", short, language_coeff(inp, need), need.expected_visitors))
     return terms
 
 
@@ -137,10 +145,11 @@ def interpreter_continuity(model: cp_model.CpModel, inp: MonthInput, v: Variable
         used = []
         for pid, vars_ in parts.items():
             flag = model.new_bool_var(f"case_interpreter[{case},{pid}]")
-            model.add_max_equality(flag, vars_)
+            for var in vars_:
+                model.add_implication(var, flag)
             used.append(flag)
         extra = model.new_int_var(0, len(used) - 1, f"extra_interpreters[{case}]")
-        model.add_max_equality(extra, [sum(used) - 1, 0])
+        model.add(extra >= sum(used) - 1)
         terms.append(Term("interpreter_continuity", extra, weight))
     return terms
 
@@ -162,18 +171,18 @@ def fairness(model: cp_model.CpModel, inp: MonthInput, v: Variables) -> list[Ter
     highs, lows = [], []
     for pid, (offered, before, duties, low, high) in zip(group, rows, strict=True):
         worked = PERCENT * before + PERCENT * sum(duties)
-        up = model.new_int_var(low, high, f"rate_up[{pid}]")  # rate rounded up
+        up = model.new_int_var(low, high, f"rate_up[{pid}]")  # at least the rate rounded up
         model.add(offered * up >= worked)
-        model.add(offered * up <= worked + offered - 1)
-        down = model.new_int_var(low, high, f"rate_down[{pid}]")  # rate rounded down
+        down = model.new_int_var(low, high, f"rate_down[{pid}]")  # at most rounded down
         model.add(offered * down <= worked)
-        model.add(offered * down >= worked - offered + 1)
         highs.append(up)
         lows.append(down)
     top = model.new_int_var(max(r[3] for r in rows), max(r[4] for r in rows), "rate_max")
     bottom = model.new_int_var(min(r[3] for r in rows), min(r[4] for r in rows), "rate_min")
-    model.add_max_equality(top, highs)
-    model.add_min_equality(bottom, lows)
+    for up in highs:
+        model.add(top >= up)
+    for down in lows:
+        model.add(bottom <= down)
     return [Term("fairness", top - bottom, inp.priorities.fairness)]
 
 
@@ -216,7 +225,7 @@ def same_week(model: cp_model.CpModel, inp: MonthInput, v: Variables) -> list[Te
             if week not in this_month or before + len(parts) < 2:
                 continue
             extra = model.new_int_var(0, before + len(parts) - 1, f"same_week[{person.id},{week}]")
-            model.add_max_equality(extra, [before + sum(parts) - 1, 0])
+            model.add(extra >= before + sum(parts) - 1)
             terms.append(Term("same_week", extra, weight))
     return terms
 
@@ -237,7 +246,8 @@ def consecutive_weeks(model: cp_model.CpModel, inp: MonthInput, v: Variables) ->
                 duty[week] = parts[0]
             elif parts:
                 any_duty = model.new_bool_var(f"week_duty[{person.id},{week}]")
-                model.add_max_equality(any_duty, parts)
+                for part in parts:
+                    model.add_implication(part, any_duty)
                 duty[week] = any_duty
         for week in sorted(duty):
             following = week + timedelta(days=7)
@@ -250,7 +260,7 @@ def consecutive_weeks(model: cp_model.CpModel, inp: MonthInput, v: Variables) ->
                 terms.append(Term("consecutive_weeks", b if isinstance(a, int) else a, weight))
             else:
                 both = model.new_bool_var(f"consecutive[{person.id},{week}]")
-                model.add_multiplication_equality(both, [a, b])
+                model.add(both >= a + b - 1)
                 terms.append(Term("consecutive_weeks", both, weight))
     return terms
 
@@ -308,11 +318,9 @@ def change(model: cp_model.CpModel, inp: MonthInput, v: Variables) -> list[Term]
             session = inp.session(was.session)
             hour, minute = (int(x) for x in was.detail.split(":"))
             offset = hour * 60 + minute - (session.start.hour * 60 + session.start.minute)
-            at_time = model.new_bool_var(f"same_time[{key}]")
-            model.add(v.start[key, was.session] == offset).only_enforce_if(at_time)
-            model.add(v.start[key, was.session] != offset).only_enforce_if(~at_time)
-            same = model.new_bool_var(f"same_place[{key}]")
-            model.add_multiplication_equality(same, [at_time, v.place[key, was.session]])
+            same = model.new_bool_var(f"same_place[{key}]")  # at most: same session and time
+            model.add(v.start[key, was.session] == offset).only_enforce_if(same)
+            model.add_implication(same, v.place[key, was.session])
             units.append(1 + placed - 2 * same)
         else:
             units.append(1 + placed)

@@ -29,6 +29,7 @@ from roster.plan import (
 from solver.facts import plan_facts
 from solver.figures import open_needs
 from solver.forced import check_forced, diagnose
+from solver.greedy import greedy_of
 from solver.history import History
 from solver.model import Built, build_model
 from solver.month_input import MonthInput, month_input
@@ -40,9 +41,24 @@ from solver.plan_build import (
     plan_skeleton,
     staff_order,
 )
+from solver.relaxation import relax_open_hours
 
-DETERMINISTIC_WORKERS = 1
-"""Workers of the deterministic (interleaved) search."""
+DETERMINISTIC_WORKERS = 2
+"""Workers of the deterministic interleaved search of large models: a fixed number, so
+plans are identical on every machine."""
+FULL_PROBLEM_WORKERS = (
+    "max_lp",
+    "default_lp",
+    "core",
+    "quick_restart",
+    "no_lp",
+    "fixed",
+    "pseudo_costs",
+    "reduced_costs",
+)
+"""CP-SAT's full-problem workers for ``--fast`` on small and medium models, in the order
+they are given cores: ``max_lp`` first (with 2 cores it is the only one; CP-SAT's own
+choice would be ``default_lp``, which proves far weaker bounds here)."""
 LARGE_MODEL = 40_000
 """Variables above which a model counts as large (see :func:`configure`)."""
 WALL_CLOCK_SAFETY = 6.0
@@ -67,27 +83,39 @@ def configure(
 ) -> tuple[int, bool]:
     """Set the solver's parameters; return (workers, deterministic).
 
-    Large models (more than :data:`LARGE_MODEL` variables) start the deterministic
-    search from the empty plan and skip the costly linear relaxation: on a city office
-    that bounds memory and always yields a plan (``--fast`` improves it far quicker).
-    The choice depends on the model alone, so it stays reproducible.
+    The search starts from a complete plan (:mod:`solver.warm_start`) and knows a lower
+    bound (:mod:`solver.relaxation`). Small and medium models are searched with the
+    whole model in CP-SAT's linear relaxation (``linearization_level`` 2, the ``max_lp``
+    worker), which proves the optimum of a 100-volunteer office in seconds; by default
+    one worker does it, which is reproducible by construction. Large models (more than
+    :data:`LARGE_MODEL` variables) skip that relaxation, which would cost more memory
+    than it gives: the search improves the starting plan by large-neighbourhood search
+    (deterministic: :data:`DETERMINISTIC_WORKERS` interleaved workers) and the open
+    hours' relaxation supplies the bound. The choice depends on the model alone, so it
+    stays reproducible.
     """
     params = solver.parameters
     params.random_seed = SEED
+    large = len(built.model.proto.variables) > LARGE_MODEL
     if fast:
         workers = max(1, os.cpu_count() or 1)
         params.num_workers = workers
         params.max_time_in_seconds = time_limit
+        if large:
+            params.linearization_level = 0
+        else:
+            params.subsolvers.extend(FULL_PROBLEM_WORKERS)
         return workers, False
-    params.num_workers = DETERMINISTIC_WORKERS
-    params.interleave_search = True
     params.max_deterministic_time = time_limit
     params.max_time_in_seconds = time_limit * WALL_CLOCK_SAFETY + 5
-    if len(built.model.proto.variables) > LARGE_MODEL:
+    if large:
+        params.num_workers = DETERMINISTIC_WORKERS
+        params.interleave_search = True
         params.linearization_level = 0
-        for var in built.variables.decisions():
-            built.model.add_hint(var, 0)
-    return DETERMINISTIC_WORKERS, True
+        return DETERMINISTIC_WORKERS, True
+    params.num_workers = 1
+    params.linearization_level = 2
+    return 1, True
 
 
 def previous_of(plan: Plan) -> Previous:
@@ -122,7 +150,12 @@ def solve_month(
         previous=previous_of(previous) if previous is not None else None,
     )
     check_forced(inp)
-    built = build_model(inp)
+    relaxation = relax_open_hours(inp)
+    try:
+        start: Plan | None = greedy_of(inp, relaxation.guide)
+    except RosterError:  # an override the greedy cannot place: the solver decides alone
+        start = None
+    built = build_model(inp, start=start, bound=relaxation.bound)
     solver = cp_model.CpSolver()
     workers, deterministic = configure(solver, built, time_limit, fast)
     if progress is not None:

@@ -16,6 +16,7 @@ from typing import Any
 from ortools.sat.python import cp_model
 
 from roster.loading import Appointment
+from roster.plan import Plan
 from roster.team import Volunteer
 from solver.availability import can_counsel, can_counsel_in, can_interpret, can_lead
 from solver.month_input import MonthInput
@@ -87,33 +88,49 @@ def open_hours_languages(inp: MonthInput, session_id: str) -> list[str]:
     return sorted(languages)
 
 
+@dataclass(frozen=True)
+class OpenHoursCandidates:
+    """Who may take which function in one open-hours session (ids in list order)."""
+
+    counsel: list[str]
+    lead: list[str]
+    direct: dict[str, list[str]]
+    """language -> counsellors who may counsel in it directly"""
+    interpret: dict[str, list[str]]
+    """language -> interpreters for it"""
+
+
+def open_hours_candidates(
+    inp: MonthInput, session_id: str, languages: list[str]
+) -> OpenHoursCandidates:
+    """The people who can come to an open-hours session and may take each function."""
+    day = inp.session(session_id).date
+    present = [p for p in inp.people if inp.availability.can(p.id, day)]
+    counsellors = [p for p in present if can_counsel(p)]
+    return OpenHoursCandidates(
+        counsel=[p.id for p in counsellors],
+        lead=[p.id for p in counsellors if can_lead(p)],
+        direct={lang: [p.id for p in counsellors if can_counsel_in(p, lang)] for lang in languages},
+        interpret={lang: [p.id for p in present if can_interpret(p, lang)] for lang in languages},
+    )
+
+
 def _open_hours(model: cp_model.CpModel, inp: MonthInput, v: Variables) -> None:
     for session in inp.open_sessions:
         sid = session.id
         languages = open_hours_languages(inp, sid)
-        v.counsel[sid] = {}
-        v.lead[sid] = {}
+        found = open_hours_candidates(inp, sid, languages)
+        v.counsel[sid] = {pid: model.new_bool_var(f"counsel[{pid},{sid}]") for pid in found.counsel}
+        v.lead[sid] = {pid: model.new_bool_var(f"lead[{pid},{sid}]") for pid in found.lead}
         for language in languages:
-            v.direct[sid, language] = {}
-            v.interpret[sid, language] = {}
-        for person in inp.people:
-            if not inp.availability.can(person.id, session.date):
-                continue
-            pid = person.id
-            if can_counsel(person):
-                v.counsel[sid][pid] = model.new_bool_var(f"counsel[{pid},{sid}]")
-                for language in languages:
-                    if can_counsel_in(person, language):
-                        v.direct[sid, language][pid] = model.new_bool_var(
-                            f"direct[{pid},{sid},{language}]"
-                        )
-                if can_lead(person):
-                    v.lead[sid][pid] = model.new_bool_var(f"lead[{pid},{sid}]")
-            for language in languages:
-                if can_interpret(person, language):
-                    v.interpret[sid, language][pid] = model.new_bool_var(
-                        f"interpret[{pid},{sid},{language}]"
-                    )
+            v.direct[sid, language] = {
+                pid: model.new_bool_var(f"direct[{pid},{sid},{language}]")
+                for pid in found.direct[language]
+            }
+            v.interpret[sid, language] = {
+                pid: model.new_bool_var(f"interpret[{pid},{sid},{language}]")
+                for pid in found.interpret[language]
+            }
 
 
 APPOINTMENT_CANDIDATES = 24
@@ -121,13 +138,39 @@ APPOINTMENT_CANDIDATES = 24
 
 A model restriction that only large offices reach (the example office has at most 16
 counsellors on a date): beyond it, the counsellor the request names, the people an
-earlier plan or an override puts there, and those who speak the client's language come
-first, then those with the lowest duty rate over the fairness window."""
+earlier plan, the starting plan or an override puts there, and those who speak the
+client's language come first, then those with the lowest duty rate over the fairness
+window."""
+
+APPOINTMENT_CANDIDATE_BUDGET = 24_000
+"""Counsellor (and interpreter) candidates over all appointments and sessions at most:
+a city office with hundreds of appointments, each open to several sessions, considers
+fewer people per appointment (never fewer than :data:`FEWEST_CANDIDATES`), which keeps
+the model small enough to plan in a few minutes and under 2 GB of memory."""
+
+FEWEST_CANDIDATES = 6
+"""Candidates per appointment and session that the budget never goes below."""
 
 
-def _must(inp: MonthInput, key: str, day: date) -> set[str]:
-    """People an earlier plan or an override puts into this appointment or on this date."""
+def candidates_per_option(inp: MonthInput) -> int:
+    """How many counsellors (and interpreters) each appointment option considers."""
+    options = sum(len(inp.options(item.key)) for item in inp.appointments)
+    if options == 0:
+        return APPOINTMENT_CANDIDATES
+    return max(
+        FEWEST_CANDIDATES, min(APPOINTMENT_CANDIDATES, APPOINTMENT_CANDIDATE_BUDGET // options)
+    )
+
+
+def _must(inp: MonthInput, key: str, day: date, start: Plan | None) -> set[str]:
+    """People an earlier plan, the starting plan or an override puts into this appointment
+    or on this date."""
     found = {entry.volunteer for entry in inp.overrides.assign if entry.date == day}
+    if start is not None:
+        for placed in start.appointments:
+            if placed.key == key and placed.date == day:
+                found.add(placed.counsellor)
+                found |= {p for p in (placed.second_counsellor, placed.interpreter) if p}
     if inp.previous is not None:
         found |= {
             fact.detail
@@ -139,13 +182,19 @@ def _must(inp: MonthInput, key: str, day: date) -> set[str]:
 
 
 def appointment_candidates(
-    inp: MonthInput, item: Appointment, day: date, present: list[Volunteer]
+    inp: MonthInput,
+    item: Appointment,
+    day: date,
+    present: list[Volunteer],
+    start: Plan | None = None,
+    limit: int = APPOINTMENT_CANDIDATES,
 ) -> tuple[list[Volunteer], list[Volunteer]]:
     """(counsellors, interpreters) the model considers for an appointment on a date:
-    everyone who can come, up to :data:`APPOINTMENT_CANDIDATES` of each (trainees, who
-    need an experienced second counsellor, come last)."""
+    everyone who can come, up to ``limit`` of each (trainees, who
+    need an experienced second counsellor, come last), and always the people the
+    starting plan ``start`` gives it, so that plan stays a solution of the model."""
     request = item.request
-    must = _must(inp, item.key, day)
+    must = _must(inp, item.key, day, start)
 
     def rank(person: Volunteer) -> tuple[bool, bool, bool, float, int, str]:
         offered = inp.window_offered(person.id) or 1
@@ -162,13 +211,16 @@ def appointment_candidates(
     interpreters = [p for p in present if can_interpret(p, request.language)]
     chosen = []
     for group in (counsellors, interpreters):
-        keep = {p.id for p in sorted(group, key=rank)[:APPOINTMENT_CANDIDATES]}
+        keep = {p.id for p in sorted(group, key=rank)[:limit]}
         keep |= {p.id for p in group if p.id in must or p.id == request.counsellor}
         chosen.append([p for p in group if p.id in keep])
     return chosen[0], chosen[1]
 
 
-def _appointments(model: cp_model.CpModel, inp: MonthInput, v: Variables) -> None:
+def _appointments(
+    model: cp_model.CpModel, inp: MonthInput, v: Variables, plan: Plan | None
+) -> None:
+    limit = candidates_per_option(inp)
     present_on: dict[date, list[Volunteer]] = {
         day: [p for p in inp.people if inp.availability.can(p.id, day)] for day in inp.dates
     }
@@ -187,7 +239,7 @@ def _appointments(model: cp_model.CpModel, inp: MonthInput, v: Variables) -> Non
                 start, request.minutes, place, f"desk[{key},{sid}]"
             )
             counsellors, interpreters = appointment_candidates(
-                inp, item, session.date, present_on[session.date]
+                inp, item, session.date, present_on[session.date], plan, limit
             )
             v.appt_counsellor[key, sid] = {
                 p.id: model.new_bool_var(f"counsellor[{key},{sid},{p.id}]") for p in counsellors
@@ -267,11 +319,16 @@ def _works_duties_minutes(model: cp_model.CpModel, inp: MonthInput, v: Variables
     v.minutes = {pid: minutes[pid] for pid in sorted(minutes)}
 
 
-def make_variables(model: cp_model.CpModel, inp: MonthInput) -> Variables:
-    """Create the month's variables and the constraints that define the derived ones."""
+def make_variables(
+    model: cp_model.CpModel, inp: MonthInput, start: Plan | None = None
+) -> Variables:
+    """Create the month's variables and the constraints that define the derived ones.
+
+    ``start``, a plan that keeps every hard rule (the greedy plan), is kept within reach:
+    every assignment it makes has its variable."""
     v = Variables()
     _open_hours(model, inp, v)
-    _appointments(model, inp, v)
+    _appointments(model, inp, v, start)
     _appointment_functions(model, inp, v)
     _works_duties_minutes(model, inp, v)
     v.index()

@@ -9,7 +9,11 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from solver_builders import THU, WED, Spec, appointment_rule, check, request, solve
+from solver_builders import MONTH, THU, WED, Spec, appointment_rule, check, request, solve
+
+from solver.greedy import greedy_of
+from solver.month_input import month_input
+from solver.relaxation import relax_open_hours
 
 LANGUAGES = ("ar", "fa", "ti")
 DATES = [WED, THU, WED + timedelta(days=7), THU + timedelta(days=7)]
@@ -95,4 +99,10 @@ def test_every_generated_office_gets_a_plan_the_checker_accepts(rnd: random.Rand
     assert report.ok, report.violations
     assert report.score == plan.score
     assert plan.solver.objective >= plan.solver.bound
+    inp = month_input(data, MONTH, as_of=MONTH.first - timedelta(days=1))
+    relaxation = relax_open_hours(inp)
+    assert relaxation.bound <= plan.score.total  # the relaxation's bound is valid
+    start = greedy_of(inp, relaxation.guide)
+    assert check(data, start).ok  # the starting plan keeps every hard rule
+    assert plan.score.total <= start.score.total  # and the search only improves on it
     assert len(plan.appointments) + len(plan.unscheduled) == len(spec.appointments)

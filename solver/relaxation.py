@@ -1,0 +1,153 @@
+"""The open hours relaxed to a linear program: a lower bound on a month's penalty, and a
+guide for the plan the solver starts from.
+
+On a city-sized office CP-SAT finds good plans long before it can prove how good they
+are, and its first plans are far from the best: the model has hundreds of thousands of
+variables. The penalty, though, is dominated by the open hours (language coverage,
+``counsellors.min``, leads), and those form an assignment problem whose linear
+relaxation GLOP solves in about a second even for a city.
+
+The relaxation keeps, for the open-hours sessions only, the model's candidates
+(:func:`solver.variables.open_hours_candidates`) and these of its rules: one function
+per person and session, nobody in two sessions at once, a direct counsellor and the lead
+are counsellors on duty, a trainee beside an experienced counsellor, no more people for a
+language than its need, ``counsellors.max``, duty days within ``max_per_month`` and
+minutes within ``hours_per_month``. Everything else is dropped: appointments only use up
+people, and the other penalties are never negative. So every plan of the model is a
+solution of the relaxation with the same or a higher penalty, and the relaxation's
+optimum is a valid lower bound (:func:`solver.model.build_model` adds it as
+``objective >= bound``, which lets CP-SAT report it and stop when a plan reaches it).
+
+Its solution, rounded, tells the greedy start (:func:`solver.greedy.greedy_of`) whom to
+try first for each open-hours need.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ortools.linear_solver import pywraplp
+
+from solver.greedy import Guide
+from solver.month_input import MonthInput
+from solver.soft import language_coeff
+from solver.variables import open_hours_candidates
+
+SAFETY = 1e-6
+"""Relative margin taken off the LP optimum for floating-point tolerances."""
+
+
+@dataclass(frozen=True)
+class Relaxation:
+    """The relaxation's optimum, as a bound, and its solution, as a guide."""
+
+    bound: int = 0
+    """No plan of the model has a lower penalty (0: nothing proven)."""
+    guide: Guide = field(default_factory=dict)
+
+
+def relax_open_hours(inp: MonthInput) -> Relaxation:
+    """Solve the linear relaxation of the month's open hours (see the module text)."""
+    solver = pywraplp.Solver.CreateSolver("GLOP")
+    if solver is None or not inp.open_sessions:
+        return Relaxation()
+    infinity = solver.infinity()
+    works: dict[tuple[str, str], list[Any]] = {}
+    minutes: dict[str, list[tuple[int, Any]]] = {}
+    on_date: dict[tuple[str, date], list[str]] = {}
+    objective: list[tuple[int, Any]] = []
+    chosen: list[tuple[str, str, str, Any]] = []  # (session, function, volunteer, variable)
+    weights = inp.priorities
+
+    def person_var(sid: str, function: str, pid: str) -> Any:
+        var = solver.NumVar(0, 1, f"{function}[{pid},{sid}]")
+        chosen.append((sid, function, pid, var))
+        return var
+
+    for session in inp.open_sessions:
+        sid, day, length = session.id, session.date, session.minutes
+        rule = inp.open_rule(sid)
+        needs = inp.language_needs(sid)
+        found = open_hours_candidates(inp, sid, [need.language for need in needs])
+        counsel = {pid: person_var(sid, "counsellor", pid) for pid in found.counsel}
+        for pid, var in counsel.items():
+            works.setdefault((pid, sid), []).append(var)
+            minutes.setdefault(pid, []).append((length, var))
+            on_date.setdefault((pid, day), []).append(sid)
+        if len(counsel) > rule.counsellors.max:
+            solver.Add(solver.Sum(list(counsel.values())) <= rule.counsellors.max)
+        experienced = [var for pid, var in counsel.items() if not inp.person(pid).trainee]
+        for pid, var in counsel.items():
+            if inp.person(pid).trainee:
+                solver.Add(var <= solver.Sum(experienced))
+        direct: dict[str, list[Any]] = {}
+        for need in needs:
+            language = need.language
+            covered = []
+            for pid in found.direct[language]:
+                var = person_var(sid, f"counsellor:{language}", pid)
+                direct.setdefault(pid, []).append(var)
+                covered.append(var)
+            for pid in found.interpret[language]:
+                var = person_var(sid, f"interpreter:{language}", pid)
+                works.setdefault((pid, sid), []).append(var)
+                minutes.setdefault(pid, []).append((length, var))
+                on_date.setdefault((pid, day), []).append(sid)
+                covered.append(var)
+            if len(covered) > need.interpreters:
+                solver.Add(solver.Sum(covered) <= need.interpreters)
+            short = solver.NumVar(0, infinity, f"short[{sid},{language}]")
+            solver.Add(short + solver.Sum(covered) >= need.interpreters)
+            objective.append((language_coeff(inp, need), short))
+        for pid, parts in direct.items():
+            solver.Add(solver.Sum(parts) <= counsel[pid])
+        if rule.counsellors.min:
+            short = solver.NumVar(0, infinity, f"short_counsellors[{sid}]")
+            solver.Add(short + solver.Sum(experienced) >= rule.counsellors.min)
+            objective.append((weights.counsellors, short))
+        if rule.leads:
+            leads = []
+            for pid in found.lead:
+                var = person_var(sid, "lead", pid)
+                solver.Add(var <= counsel[pid])
+                leads.append(var)
+            if len(leads) > rule.leads:
+                solver.Add(solver.Sum(leads) <= rule.leads)
+            short = solver.NumVar(0, infinity, f"short_lead[{sid}]")
+            solver.Add(short + solver.Sum(leads) >= rule.leads)
+            objective.append((weights.lead, short))
+    for parts in works.values():
+        if len(parts) > 1:
+            solver.Add(solver.Sum(parts) <= 1)
+    for first, second in inp.overlapping_pairs():
+        for person in inp.people:
+            both = [*works.get((person.id, first), []), *works.get((person.id, second), [])]
+            if len(both) > 1:
+                solver.Add(solver.Sum(both) <= 1)
+    days: dict[str, list[Any]] = {}
+    for (pid, day), sids in sorted(on_date.items()):
+        duty = solver.NumVar(0, 1, f"duty[{pid},{day}]")
+        for sid in sorted(set(sids)):  # all of a session's work is one duty day
+            solver.Add(duty >= solver.Sum(works[pid, sid]))
+        days.setdefault(pid, []).append(duty)
+    for person in inp.people:
+        pid = person.id
+        if len(days.get(pid, [])) > person.max_per_month:
+            solver.Add(solver.Sum(days[pid]) <= person.max_per_month)
+        if person.hours_per_month is not None and pid in minutes:
+            budget = person.hours_per_month * 60
+            solver.Add(solver.Sum([m * var for m, var in minutes[pid]]) <= budget)
+    solver.Minimize(solver.Sum([coeff * var for coeff, var in objective if coeff]))
+    if solver.Solve() != pywraplp.Solver.OPTIMAL:
+        return Relaxation()
+    value = float(solver.Objective().Value())
+    ranked: dict[tuple[str, str], list[tuple[float, str]]] = {}
+    for sid, function, pid, var in chosen:
+        share = float(var.solution_value())
+        if share >= 0.5 - SAFETY:
+            ranked.setdefault((sid, function), []).append((-share, pid))
+    guide = {at: [pid for _, pid in sorted(people)] for at, people in sorted(ranked.items())}
+    return Relaxation(bound=max(0, math.floor(value * (1 - SAFETY))), guide=guide)
