@@ -215,7 +215,9 @@ class _Rota:
                 if position is not None and switch(staff[position]):
                     staff[position] = staff[position].model_copy(update={"language": language})
                     covered += 1
-                elif position is None and may_counsel(inp.person(pid)):
+                elif position is None and may_counsel(
+                    inp.person(pid), trainee=any(not e.trainee for e in counsellors())
+                ):  # a trainee may counsel in a language beside an experienced counsellor
                     add_counsellor(inp.person(pid), lead=False, language=language)
                     covered += 1
             for position, entry in enumerate(staff):

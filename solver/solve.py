@@ -176,8 +176,8 @@ def solve_month(
     plan = extract(inp, built, solver)
     objective = float(round(solver.objective_value))
     if plan.score.total < objective:
-        # A solution found at the time limit may carry slack the search had not yet
-        # squeezed out (seen with --fast on a 100-volunteer office: 20 points). The plan
+        # Penalty variables are bounded from one side (solver.soft), so a solution found
+        # at the time limit may carry slack the search had not yet squeezed out. The plan
         # itself is what counts: its penalties, recomputed without the solver, are its
         # objective; the proven bound stays a valid lower bound.
         objective = float(plan.score.total)
