@@ -426,7 +426,7 @@ def plan(
     from roster.planning import plan_month, plan_summary  # noqa: PLC0415 - loads the solver
 
     def progress(seconds: float, objective: float, bound: float) -> None:
-        click.echo(f"  {seconds:7.2f} s  penalty {objective:g}  bound {bound:g}", err=True)
+        click.echo(f"  {seconds:7.2f} s  penalty {objective:,.0f}  bound {bound:,.0f}", err=True)
 
     result, path = plan_month(
         folder,

@@ -198,16 +198,16 @@ def plan_summary(plan: Plan, path: Path) -> str:
         f"  fairness spread:       {numbers.spread:g} duties per offered date "
         f"(window {', '.join(plan.fairness.window)})"
     )
-    parts = ", ".join(f"{p.name} {p.value:g}" for p in plan.score.penalties if p.value)
+    parts = ", ".join(f"{p.name} {p.value:,.0f}" for p in plan.score.penalties if p.value)
     lines.append(
-        f"  penalty:               {plan.score.total:g}" + (f" ({parts})" if parts else "")
+        f"  penalty:               {plan.score.total:,.0f}" + (f" ({parts})" if parts else "")
     )
     facts = plan.solver
     timing = "deterministic time" if facts.deterministic else "seconds"
     status = (
         "optimal (proven best)"
         if facts.status == "optimal"
-        else f"{facts.status}, at most {facts.gap:.1%} above the best possible (bound {facts.bound:g})"
+        else f"{facts.status}, at most {facts.gap:.1%} above the best possible (bound {facts.bound:,.0f})"
     )
     lines.append(
         f"  solver:                {status}; {facts.seconds:g} {timing}, {facts.workers} "
@@ -223,7 +223,7 @@ def verify_text(report: CheckReport, path: Path) -> str:
     if report.ok:
         return (
             f"{path}: every hard rule holds and the reported figures match "
-            f"(penalty {report.total:g})."
+            f"(penalty {report.total:,.0f})."
         )
     lines = [
         f"{path}: {len(report.violations)} violation{'s' if len(report.violations) > 1 else ''}:"

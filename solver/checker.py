@@ -519,8 +519,8 @@ class _Walk:
             self.flag(
                 None,
                 "report",
-                f"the score says {plan.score.total:g}, the plan's penalties recompute to "
-                f"{sum(p.value for p in penalties):g}",
+                f"the score says {plan.score.total:,.0f}, the plan's penalties recompute to "
+                f"{sum(p.value for p in penalties):,.0f}",
             )
 
 
