@@ -2,9 +2,10 @@
 hint (CP-SAT's ``AddHint``), so the solver's first solution is that plan and every plan
 it reports afterwards is better.
 
-The starting plan is the greedy plan (:mod:`solver.greedy`): it keeps every hard rule
-and the model is built to contain it (:func:`solver.variables.make_variables`), so on a
-city-sized office the solver has a complete plan from its first second instead of
+The starting plan is the greedy plan guided by the open hours' relaxation
+(:func:`solver.greedy.greedy_of`, :mod:`solver.relaxation`): it keeps every hard rule and
+the model is built to contain it (:func:`solver.variables.make_variables`), so even on a
+city-sized office the solver has a complete, good plan from its first seconds instead of
 searching for one.
 """
 
