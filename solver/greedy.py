@@ -22,8 +22,11 @@ reasons and the score are filled in by the same functions that finish a CP-SAT p
 (:func:`solver.plan_build.finish`), so the checker scores both plans alike.
 
 :func:`greedy_plan` gathers the month and plans it (the benchmarks' baseline);
-:func:`greedy_of` plans a month already gathered. Nothing here imports the CP-SAT model,
-so the solver can start its search from the greedy plan.
+:func:`greedy_of` plans a month already gathered. Given a guide (the solution of the open
+hours' linear relaxation, :mod:`solver.relaxation`), :func:`greedy_of` asks the guide's
+people first and fills all open hours before the appointments: that guided plan is the
+solver's starting point (:mod:`solver.warm_start`). Nothing here imports the CP-SAT
+model.
 """
 
 from __future__ import annotations
