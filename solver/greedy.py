@@ -31,6 +31,7 @@ model.
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -235,6 +236,152 @@ class _Rota:
                 if add_interpreter(person, language):
                     covered += 1
 
+    def release(self, pid: str, session: SessionOccurrence, minutes: int) -> None:
+        """Take ``pid``'s function in ``session`` out of the rota (its duty day stays only
+        while another function falls on that date)."""
+        del self.function[pid, session.id]
+        self.minutes[pid] -= minutes
+        if not any(
+            other == pid and self.inp.session(sid).date == session.date
+            for other, sid in self.function
+        ):
+            self.duty_dates[pid].discard(session.date)
+
+    def first_duties(self) -> None:
+        """Give everyone of the fairness group who has no duty over the window a first
+        one, where it costs nothing: on a date they answered yes, as a counsellor in open
+        hours with room, or in the place of a counsellor or interpreter who has another
+        duty day. Only when nobody is left without a duty does the lowest duty rate, and
+        so the spread, move; when that cannot be reached the rota stays as it was."""
+        inp = self.inp
+        idle = [
+            pid
+            for pid in inp.fairness_group()
+            if not self.duty_dates.get(pid) and not inp.history.duties.get(pid, 0)
+        ]
+        if not idle:
+            return
+        saved = copy.deepcopy(
+            (self.duty_dates, self.minutes, self.function, self.busy, self.staff, self.appointments)
+        )
+        placed = [self.first_duty(inp.person(pid)) for pid in idle]
+        if not all(placed):
+            (
+                self.duty_dates,
+                self.minutes,
+                self.function,
+                self.busy,
+                self.staff,
+                self.appointments,
+            ) = saved
+
+    def first_duty(self, person: Volunteer) -> bool:
+        """Find ``person`` a first duty (see :meth:`first_duties`), on a date they answered
+        yes, else on a maybe date; whether one was found."""
+        return self.first_duty_on(person, maybe=False) or self.first_duty_on(person, maybe=True)
+
+    def first_duty_on(self, person: Volunteer, *, maybe: bool) -> bool:
+        """Find ``person`` a first duty on a date they answered yes (or maybe)."""
+        inp = self.inp
+        pid = person.id
+
+        def spare(other: str) -> bool:
+            return len(self.duty_dates.get(other, ())) >= 2
+
+        for session in inp.sessions:
+            if inp.availability.maybe(pid, session.date) != maybe or not self.free(
+                person, session, session.minutes
+            ):
+                continue
+            if session.kind == "open_hours":
+                staff = self.staff.setdefault(session.id, [])
+                counsellors = [e for e in staff if e.role == "counsellor"]
+                beside = any(not e.trainee for e in counsellors)
+                if (
+                    can_counsel(person)
+                    and beside
+                    and len(counsellors) < inp.open_rule(session.id).counsellors.max
+                ):
+                    self.take(pid, session, "counsellor", session.minutes)
+                    staff.append(
+                        StaffEntry(volunteer=pid, role="counsellor", trainee=person.trainee)
+                    )
+                    return True
+                experienced = sum(1 for e in counsellors if not e.trainee)
+                for position, entry in enumerate(staff):
+                    if not spare(entry.volunteer) or entry.lead:
+                        continue
+                    if entry.role == "interpreter":
+                        function = f"interpreter:{entry.language}"
+                        fits = entry.language is not None and can_interpret(person, entry.language)
+                    else:  # a counsellor counselling in German, or in a language they share
+                        function = "counsellor"
+                        fits = (
+                            can_counsel(person)
+                            and (entry.language is None or can_counsel_in(person, entry.language))
+                            and (  # a trainee never leaves the session short or alone
+                                not person.trainee
+                                or entry.trainee
+                                or experienced - 1
+                                >= max(1, inp.open_rule(session.id).counsellors.min)
+                            )
+                        )
+                    if fits:
+                        self.release(entry.volunteer, session, session.minutes)
+                        self.take(pid, session, function, session.minutes)
+                        staff[position] = entry.model_copy(
+                            update={"volunteer": pid, "trainee": person.trainee}
+                            if entry.role == "counsellor"
+                            else {"volunteer": pid}
+                        )
+                        return True
+                continue
+            for position, item in enumerate(self.appointments):
+                if item.session != session.id:
+                    continue
+                minutes = int((item.end - item.start).total_seconds()) // 60
+                span = (
+                    int((item.start - session.start).total_seconds()) // 60,
+                    int((item.end - session.start).total_seconds()) // 60,
+                )
+                request = next(a.request for a in inp.appointments if a.key == item.key)
+                if (
+                    not person.trainee
+                    and can_counsel(person)
+                    and item.counsellor != request.counsellor
+                    and item.second_counsellor is None
+                    and (item.interpreter is not None or can_counsel_in(person, item.language))
+                    and spare(item.counsellor)
+                    and self.fits(person, session, "counsellor", span)
+                ):
+                    old = item.counsellor
+                    self.busy[old, session.id].remove(span)
+                    if not self.busy[old, session.id]:
+                        self.release(old, session, minutes)
+                    else:
+                        self.minutes[old] -= minutes
+                    self.take(pid, session, "counsellor", minutes)
+                    self.busy.setdefault((pid, session.id), []).append(span)
+                    self.appointments[position] = item.model_copy(update={"counsellor": pid})
+                    return True
+                if (
+                    item.interpreter is not None
+                    and can_interpret(person, item.language)
+                    and spare(item.interpreter)
+                    and self.fits(person, session, f"interpreter:{item.language}", span)
+                ):
+                    old = item.interpreter
+                    self.busy[old, session.id].remove(span)
+                    if not self.busy[old, session.id]:
+                        self.release(old, session, minutes)
+                    else:
+                        self.minutes[old] -= minutes
+                    self.take(pid, session, f"interpreter:{item.language}", minutes)
+                    self.busy.setdefault((pid, session.id), []).append(span)
+                    self.appointments[position] = item.model_copy(update={"interpreter": pid})
+                    return True
+        return False
+
     # -- appointments --------------------------------------------------------------------
     def appointment(
         self, item: Appointment, session: SessionOccurrence, starts: Iterable[int], first: list[str]
@@ -381,6 +528,8 @@ def greedy_of(inp: MonthInput, guide: Guide | None = None) -> Plan:
                     )
                     if option is not None and rota.appointment(item, session, option.starts, first):
                         waiting.remove(item)
+    if guide:
+        rota.first_duties()
     plan = _plan(inp, rota)
     _check_overrides(inp, plan)
     plan = finish(inp, plan)
