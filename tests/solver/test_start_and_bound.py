@@ -9,10 +9,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from solver_builders import MONTH, THU, Spec, check, interpreter, person, solve
+from solver_builders import MONTH, THU, Spec, check, interpreter, person, solve, staff_of
 
 from roster.loading import load_office
 from roster.month import Month
+from roster.plan import Plan
 from solver import variables
 from solver.checker import check_plan
 from solver.greedy import greedy_of
@@ -102,3 +103,61 @@ def test_a_city_office_considers_fewer_candidates_per_appointment(
         assert len(set(people) - {named[key]}) <= variables.FEWEST_CANDIDATES
     plan = solve_month(inp.data, DECEMBER, time_limit=10)
     assert check_plan(inp.data, plan).ok
+
+
+NEXT_THU = THU + timedelta(days=7)
+
+
+def guided(spec: Spec) -> tuple[Plan, Plan]:
+    """(guided start, plain greedy) of a tiny office, both checked."""
+    data = spec.data()
+    inp = month_input(data, MONTH, as_of=MONTH.first - timedelta(days=1))
+    start, plain = greedy_of(inp, relax_open_hours(inp).guide), greedy_of(inp)
+    assert check(data, start).ok and check(data, plain).ok
+    return start, plain
+
+
+def one_thursday(*people: dict[str, object], interpreters: dict[str, int]) -> Spec:
+    spec = Spec(people=list(people))
+    assert spec.open_hours is not None
+    spec.open_hours["counsellors"] = {"min": 1, "max": 2}
+    spec.open_hours["interpreters"] = interpreters
+    return spec
+
+
+def test_the_start_gives_an_idle_volunteer_a_first_duty_where_there_is_room() -> None:
+    start, plain = guided(one_thursday(person("c1"), person("c2"), interpreters={}))
+    assert set(staff_of(plain, THU)) == {"c1"}  # the paper rota stops at counsellors.min
+    assert set(staff_of(start, THU)) == {"c1", "c2"}
+    assert (start.fairness.spread, plain.fairness.spread) == (0, 1)
+    assert start.score.total < plain.score.total
+
+
+def test_the_start_hands_over_a_duty_from_someone_with_two() -> None:
+    spec = Spec(
+        people=[person("c1"), person("c2", weekdays=["wednesday"])],
+        weeks=(THU, NEXT_THU),
+        answers={("c2", NEXT_THU): "yes"},
+    )
+    assert spec.open_hours is not None
+    spec.open_hours["counsellors"] = {"min": 1, "max": 1}
+    start, plain = guided(spec)
+    assert (staff_of(plain, THU), staff_of(plain, NEXT_THU)) == (
+        {"c1": "counsellor"},
+        {"c1": "counsellor"},
+    )
+    assert (staff_of(start, THU), staff_of(start, NEXT_THU)) == (
+        {"c1": "counsellor"},
+        {"c2": "counsellor"},
+    )
+    assert (start.fairness.spread, plain.fairness.spread) == (0.5, 1)
+
+
+def test_first_duties_are_all_or_nothing() -> None:
+    # c2 could join as a second counsellor, but i2 can only take i1's one duty: nobody moves
+    people = [person("c1"), person("c2"), interpreter("i1", "ar"), interpreter("i2", "ar")]
+    start, _ = guided(one_thursday(*people, interpreters={"ar": 1}))
+    assert len(staff_of(start, THU)) == 2
+    assert start.fairness.spread == 1
+    start, _ = guided(one_thursday(*people[:3], interpreters={"ar": 1}))
+    assert set(staff_of(start, THU)) == {"c1", "c2", "i1"}
