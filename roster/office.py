@@ -213,30 +213,32 @@ class Priorities(Strict):
 
     Each weight is the penalty of one unit of its rule; higher means more important.
     The defaults keep the order: one unit of a rule outweighs what one duty more or
-    less typically costs under the rules after it.
+    less typically costs under the rules after it, a point of fairness spread outweighs
+    a maybe day, and the whole spread (100 points) weighs less than one unit of the
+    rules before it.
     """
 
     language: int = Field(
-        default=1000,
+        default=10_000,
         ge=0,
         le=1_000_000,
         description="per missing interpreter, per expected visitor of its language",
     )
     appointment: int = Field(
-        default=400, ge=0, le=1_000_000, description="per unscheduled appointment"
+        default=4000, ge=0, le=1_000_000, description="per unscheduled appointment"
     )
     counsellors: int = Field(
-        default=300, ge=0, le=1_000_000, description="per experienced counsellor below min"
+        default=3000, ge=0, le=1_000_000, description="per experienced counsellor below min"
     )
-    lead: int = Field(default=300, ge=0, le=1_000_000, description="per missing lead")
+    lead: int = Field(default=3000, ge=0, le=1_000_000, description="per missing lead")
     continuity: int = Field(
-        default=150, ge=0, le=1_000_000, description="per appointment off its named counsellor"
+        default=1500, ge=0, le=1_000_000, description="per appointment off its named counsellor"
     )
     interpreter_continuity: int = Field(
-        default=100, ge=0, le=1_000_000, description="per extra interpreter on one case"
+        default=1000, ge=0, le=1_000_000, description="per extra interpreter on one case"
     )
     fairness: int = Field(
-        default=2,
+        default=20,
         ge=0,
         le=1_000_000,
         description="per percentage point of spread of duty rates (duties per offered date)",

@@ -45,16 +45,16 @@ def test_the_summary_numbers(planned: tuple[Plan, Path]) -> None:
     assert numbers.language_units_uncovered == 7
     assert numbers.other_needs_uncovered == 0
     assert (numbers.scheduled, numbers.unscheduled) == (8, 4)
-    assert numbers.spread == 0.75
-    assert plan.score.total == 14520
+    assert numbers.spread == 0.6667
+    assert plan.score.total == 143090
     assert {p.name: p.value for p in plan.score.penalties if p.value} == {
-        "language": 12400,
-        "appointment": 1600,
-        "continuity": 150,
-        "fairness": 150,
+        "language": 124000,
+        "appointment": 16000,
+        "continuity": 1500,
+        "fairness": 1340,
         "maybe": 75,
-        "same_week": 20,
-        "consecutive_weeks": 125,
+        "same_week": 40,
+        "consecutive_weeks": 135,
     }
     summary = plan_summary(plan, path)
     assert "sessions staffed:      6 of 6" in summary

@@ -39,7 +39,7 @@ def test_language_cover_goes_to_the_language_with_more_visitors() -> None:
     assert staff_of(plan, THU)["i1"] == "interpreter:ar"
     # ar: 2 needed (8 visitors expected), 1 covered; fa: 1 needed (4 visitors), none.
     assert penalty(plan, "language") == 8.0 + 4.0
-    assert plan.score.penalties[0].value == 1000 * 12
+    assert plan.score.penalties[0].value == 10_000 * 12
     uncovered = {u.language: u.missing for u in plan.sessions[0].uncovered}
     assert uncovered == {"ar": 1, "fa": 1}
 
