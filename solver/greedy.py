@@ -247,6 +247,19 @@ class _Rota:
         ):
             self.duty_dates[pid].discard(session.date)
 
+    def hand_over(
+        self, old: str, new: str, session: SessionOccurrence, function: str, span: Interval
+    ) -> None:
+        """``new`` takes ``old``'s place in one appointment of ``session`` at ``span``."""
+        minutes = span[1] - span[0]
+        self.busy[old, session.id].remove(span)
+        if self.busy[old, session.id]:
+            self.minutes[old] -= minutes
+        else:
+            self.release(old, session, minutes)
+        self.take(new, session, function, minutes)
+        self.busy.setdefault((new, session.id), []).append(span)
+
     def first_duties(self) -> None:
         """Give everyone of the fairness group who has no duty over the window a first
         one, where it costs nothing: on a date they answered yes, as a counsellor in open
@@ -339,7 +352,6 @@ class _Rota:
             for position, item in enumerate(self.appointments):
                 if item.session != session.id:
                     continue
-                minutes = int((item.end - item.start).total_seconds()) // 60
                 span = (
                     int((item.start - session.start).total_seconds()) // 60,
                     int((item.end - session.start).total_seconds()) // 60,
@@ -354,14 +366,7 @@ class _Rota:
                     and spare(item.counsellor)
                     and self.fits(person, session, "counsellor", span)
                 ):
-                    old = item.counsellor
-                    self.busy[old, session.id].remove(span)
-                    if not self.busy[old, session.id]:
-                        self.release(old, session, minutes)
-                    else:
-                        self.minutes[old] -= minutes
-                    self.take(pid, session, "counsellor", minutes)
-                    self.busy.setdefault((pid, session.id), []).append(span)
+                    self.hand_over(item.counsellor, pid, session, "counsellor", span)
                     self.appointments[position] = item.model_copy(update={"counsellor": pid})
                     return True
                 if (
@@ -370,14 +375,8 @@ class _Rota:
                     and spare(item.interpreter)
                     and self.fits(person, session, f"interpreter:{item.language}", span)
                 ):
-                    old = item.interpreter
-                    self.busy[old, session.id].remove(span)
-                    if not self.busy[old, session.id]:
-                        self.release(old, session, minutes)
-                    else:
-                        self.minutes[old] -= minutes
-                    self.take(pid, session, f"interpreter:{item.language}", minutes)
-                    self.busy.setdefault((pid, session.id), []).append(span)
+                    function = f"interpreter:{item.language}"
+                    self.hand_over(item.interpreter, pid, session, function, span)
                     self.appointments[position] = item.model_copy(update={"interpreter": pid})
                     return True
         return False
