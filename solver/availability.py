@@ -73,13 +73,17 @@ class Availability:
                     )
                 else:
                     self._status[(person.id, day)] = offered
+        self._offered_count = {
+            person.id: sum(1 for day in self.dates if self._offered[(person.id, day)].can)
+            for person in data.volunteers
+        }
 
     def status(self, volunteer_id: str, day: date) -> DayStatus:
         """Whether the person can be planned on ``day`` (overrides applied)."""
-        return self._status.get(
-            (volunteer_id, day),
-            DayStatus(can=False, reason=f"there is no session on {day_text(day)}"),
-        )
+        found = self._status.get((volunteer_id, day))
+        if found is None:  # worded only when asked for: this runs for every candidate
+            return DayStatus(can=False, reason=f"there is no session on {day_text(day)}")
+        return found
 
     def can(self, volunteer_id: str, day: date) -> bool:
         """Shortcut for ``status(...).can``."""
@@ -87,7 +91,7 @@ class Availability:
 
     def offered(self, volunteer_id: str) -> int:
         """Session dates the person offered this month (poll, weekdays, absences)."""
-        return sum(1 for day in self.dates if self._offered[(volunteer_id, day)].can)
+        return self._offered_count[volunteer_id]
 
     def maybe(self, volunteer_id: str, day: date) -> bool:
         """Whether the person answered maybe for ``day``."""
