@@ -83,6 +83,7 @@ class _Rota:
     """Ask only the guide's people (the first pass over the open hours)."""
 
     def __post_init__(self) -> None:
+        self.requests = {item.key: item.request for item in self.inp.appointments}
         self.overlapping: dict[str, set[str]] = {}
         for first, second in self.inp.overlapping_pairs():
             self.overlapping.setdefault(first, set()).add(second)
@@ -356,7 +357,7 @@ class _Rota:
                     int((item.start - session.start).total_seconds()) // 60,
                     int((item.end - session.start).total_seconds()) // 60,
                 )
-                request = next(a.request for a in inp.appointments if a.key == item.key)
+                request = self.requests[item.key]
                 if (
                     not person.trainee
                     and can_counsel(person)
@@ -505,13 +506,13 @@ def greedy_of(inp: MonthInput, guide: Guide | None = None) -> Plan:
     began = time.perf_counter()
     rota = _Rota(inp, guide=guide or {})
     waiting = list(inp.appointments)
-    passes: list[tuple[str, ...]] = (
-        [("open_hours",), ("appointments",)] if guide else [("open_hours", "appointments")]
+    passes: list[tuple[tuple[str, ...], bool]] = (  # (session kinds, the guide's people only)
+        [(("open_hours",), True), (("open_hours",), False), (("appointments",), False)]
+        if guide
+        else [(("open_hours", "appointments"), False)]
     )
-    if guide:
-        passes.insert(0, ("open_hours",))
-    for number, kinds in enumerate(passes):
-        rota.guide_only = bool(guide) and number == 0
+    for kinds, guide_only in passes:
+        rota.guide_only = guide_only
         for day in inp.dates:
             forced = _forced_for(inp, day)
             for session in inp.sessions_on(day):
