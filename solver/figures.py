@@ -15,7 +15,7 @@ from roster.plan import Fairness, Load, Needs, Penalty, Plan
 from solver.facts import changes, plan_facts
 from solver.month_input import MonthInput
 from solver.plan_index import PlanIndex
-from solver.rules import PERCENT, SOFT_NAMES, monday
+from solver.rules import PERCENT, SOFT_NAMES, language_points, monday
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ def penalties_of(inp: MonthInput, plan: Plan) -> list[Penalty]:
             add(
                 "language",
                 short.missing * short.expected_visitors,
-                short.missing * round(weights.language * short.expected_visitors),
+                short.missing * language_points(weights.language, short.expected_visitors),
             )
         else:
             weight = weights.counsellors if short.need == "counsellors" else weights.lead

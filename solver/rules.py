@@ -47,6 +47,12 @@ PERCENT = 100
 """Fairness compares duty rates in percentage points of duties per offered date."""
 
 
+def language_points(weight: int, expected_visitors: float) -> int:
+    """Penalty points of one interpreter unit missing for a language need with
+    ``expected_visitors`` (the ``language`` weight is per expected visitor)."""
+    return round(weight * expected_visitors)
+
+
 def monday(day: date) -> date:
     """The Monday of a date's week (weeks run Monday to Sunday)."""
     return day - timedelta(days=day.weekday())

@@ -17,7 +17,7 @@ from ortools.sat.python import cp_model
 
 from roster.plan import LanguageNeed
 from solver.month_input import MonthInput
-from solver.rules import PERCENT, monday
+from solver.rules import PERCENT, language_points, monday
 from solver.variables import Expr, Var, Variables
 
 
@@ -45,7 +45,7 @@ def shortfall(model: cp_model.CpModel, need: int, covered: list[Var], name: str)
 
 def language_coeff(inp: MonthInput, need: LanguageNeed) -> int:
     """Penalty points of one interpreter unit missing for ``need``."""
-    return round(inp.priorities.language * need.expected_visitors)
+    return language_points(inp.priorities.language, need.expected_visitors)
 
 
 def language(model: cp_model.CpModel, inp: MonthInput, v: Variables) -> list[Term]:
