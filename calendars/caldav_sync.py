@@ -17,15 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 from calendars.ics import event_ics
-from calendars.state import UID_DOMAIN, PublishedEvent
+from calendars.state import UID_DOMAIN, PublishedEvent, PublishedFeed
 from roster.errors import RosterError
-
-if TYPE_CHECKING:
-    from calendars.publish import PublishedFeed
 
 CALENDAR_PREFIX = "roster-"
 PASSWORD_VARIABLE = "ROSTER_CALDAV_PASSWORD"  # noqa: S105 - a variable name, not a password

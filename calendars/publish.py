@@ -21,15 +21,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from calendars.caldav_sync import CalDAVTarget, SyncReport, sync_feeds
 from calendars.events import PUBLIC, FeedRef, build_feeds
 from calendars.ics import feed_ics
 from calendars.state import (
     Changes,
     FeedRecord,
     PublicationState,
-    PublishedEvent,
+    PublishedFeed,
     advance_feed,
     new_key,
     read_state,
@@ -43,9 +43,6 @@ from roster.loading import load_office, today_in
 from roster.month import Month
 from roster.office import Office
 from roster.plan import plan_path, read_plan
-
-if TYPE_CHECKING:
-    from calendars.caldav_sync import CalDAVTarget, SyncReport
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8080"
 PRIVATE_NAME = r"^[0-9a-f]{32}\.ics$"
@@ -101,18 +98,6 @@ def private_path(folder: Path, fid: str) -> Path:
 def base_url(office: Office) -> str:
     """Where the feeds are served: ``feeds.base_url`` or the local ``roster serve``."""
     return (office.feeds.base_url or DEFAULT_BASE_URL).rstrip("/")
-
-
-@dataclass
-class PublishedFeed:
-    """One feed as published."""
-
-    ref: FeedRef
-    name: str
-    path: Path
-    feed_id: str
-    events: list[PublishedEvent]
-    changes: Changes
 
 
 @dataclass
@@ -244,8 +229,6 @@ def publish(
     report.links = len(read_tokens(folder).links)
 
     if caldav is not None:
-        from calendars.caldav_sync import sync_feeds  # noqa: PLC0415 - optional dependency
-
         volunteers = [item for item in report.feeds if item.ref.kind == "volunteer"]
         report.caldav = sync_feeds(caldav, volunteers, office.timezone, window.years)
     return report

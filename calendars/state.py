@@ -186,6 +186,18 @@ class Changes:
 
 
 @dataclass
+class PublishedFeed:
+    """One feed as published: where it lies and the events it carries."""
+
+    ref: FeedRef
+    name: str
+    path: Path
+    feed_id: str
+    events: list[PublishedEvent]
+    changes: Changes
+
+
+@dataclass
 class FeedUpdate:
     """One feed after a publication: its id, its shown events and what changed."""
 
