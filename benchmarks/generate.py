@@ -19,9 +19,9 @@ from pathlib import Path
 
 import yaml
 
-from roster.month import Month
-from roster.month_calendar import month_calendar
-from roster.office import Office
+from roster.domain.month import Month
+from roster.domain.office import Office
+from roster.domain.sessions import month_calendar
 
 ROOT = Path(__file__).resolve().parent.parent
 MONTH = Month(2027, 3)

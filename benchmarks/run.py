@@ -38,14 +38,16 @@ from typing import Any
 
 from generate import generate
 
-from roster.errors import RosterError
-from roster.loading import OfficeData, load_office
-from roster.month import Month
-from roster.plan import Plan, read_plan
+from roster.domain.errors import RosterError
+from roster.domain.month import Month
+from roster.domain.office_data import OfficeData
+from roster.folder.load import load_office
+from roster.planfile.history import History, load_history
+from roster.planfile.io import read_plan
+from roster.planfile.schema import Plan
 from solver.checker import check_plan, fairness_of, shortfalls
 from solver.forced import check_forced
 from solver.greedy import greedy_of, greedy_plan
-from solver.history import History, load_history
 from solver.model import build_model
 from solver.month_input import month_input
 from solver.relaxation import relax_open_hours

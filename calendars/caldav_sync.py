@@ -22,7 +22,7 @@ from urllib.parse import quote, urlsplit
 
 from calendars.ics import event_ics
 from calendars.state import UID_DOMAIN, PublishedEvent, PublishedFeed
-from roster.errors import RosterError
+from roster.domain.errors import RosterError
 
 CALENDAR_PREFIX = "roster-"
 PASSWORD_VARIABLE = "ROSTER_CALDAV_PASSWORD"  # noqa: S105 - a variable name, not a password

@@ -30,10 +30,10 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from calendars.texts import day_text, span_text, text
-from roster.languages import language_name
-from roster.loading import OfficeData
-from roster.month import Month
-from roster.plan import (
+from roster.domain.languages import language_name
+from roster.domain.month import Month
+from roster.domain.office_data import OfficeData
+from roster.planfile.schema import (
     Plan,
     PlanAppointment,
     PlanMeeting,

@@ -26,9 +26,9 @@ from calendars.events import FeedRef
 from calendars.publish import base_url, private_path
 from calendars.state import feed_id, read_state
 from calendars.tokens import LinkRecord, new_token, read_tokens, token_hash, write_tokens
-from roster.errors import RosterError
-from roster.files import write_atomic
-from roster.loading import OfficeData, load_office
+from roster.domain.errors import RosterError
+from roster.domain.files import write_atomic
+from roster.domain.office_data import OfficeData
 
 
 @dataclass(frozen=True)
@@ -114,8 +114,8 @@ def _dir_option(folder: Path) -> str:
     return "" if Path(folder) == Path() else f" --dir {folder}"
 
 
-def _checked(folder: Path, ref: FeedRef) -> tuple[OfficeData, str]:
-    data = load_office(folder)
+def _checked(data: OfficeData, ref: FeedRef) -> tuple[Path, str]:
+    folder = data.folder
     if ref.kind == "public":
         raise RosterError("The public feed needs no secret link; it is served at BASE/public.ics.")
     if ref.kind == "volunteer" and ref.volunteer not in data.by_id():
@@ -129,7 +129,7 @@ def _checked(folder: Path, ref: FeedRef) -> tuple[OfficeData, str]:
             f"No feeds have been published in {folder / 'feeds'} yet. "
             f"Run `roster publish {folder}` first, then make the links."
         )
-    return data, feed_id(state.key, ref)
+    return folder, feed_id(state.key, ref)
 
 
 def _issue(folder: Path, data: OfficeData, ref: FeedRef, fid: str, now: datetime) -> str:
@@ -144,12 +144,14 @@ def _issue(folder: Path, data: OfficeData, ref: FeedRef, fid: str, now: datetime
     return f"{base_url(data.office)}/{token}.ics"
 
 
-def link_feed(folder: Path, ref: FeedRef, now: datetime, *, png: Path | None = None) -> IssuedLink:
+def link_feed(
+    data: OfficeData, ref: FeedRef, now: datetime, *, png: Path | None = None
+) -> IssuedLink:
     """Make the first link of a feed; refuse if it has one (see the module's docstring).
 
     With ``png``, the QR code is also written to that file.
     """
-    data, fid = _checked(folder, ref)
+    folder, fid = _checked(data, ref)
     who = describe(ref, data)
     existing = read_tokens(folder).of_feed(ref.label)
     if existing is not None:
@@ -166,10 +168,10 @@ def link_feed(folder: Path, ref: FeedRef, now: datetime, *, png: Path | None = N
 
 
 def revoke_feed(
-    folder: Path, ref: FeedRef, now: datetime, *, reissue: bool = True, png: Path | None = None
+    data: OfficeData, ref: FeedRef, now: datetime, *, reissue: bool = True, png: Path | None = None
 ) -> RevokedLink:
     """Make the feed's link fail; with ``reissue``, make a new one (QR code in ``png``)."""
-    data, fid = _checked(folder, ref)
+    folder, fid = _checked(data, ref)
     who = describe(ref, data)
     tokens = read_tokens(folder)
     had_link = tokens.of_feed(ref.label) is not None

@@ -37,12 +37,12 @@ from calendars.state import (
     write_state,
 )
 from calendars.tokens import read_tokens
-from roster.errors import RosterError
-from roster.files import write_atomic
-from roster.loading import load_office, today_in
-from roster.month import Month
-from roster.office import Office
-from roster.plan import plan_path, read_plan
+from roster.domain.errors import RosterError
+from roster.domain.files import write_atomic
+from roster.domain.month import Month
+from roster.domain.office import Office
+from roster.domain.office_data import OfficeData, today_in
+from roster.planfile.io import plan_path, read_plan
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8080"
 PRIVATE_NAME = r"^[0-9a-f]{32}\.ics$"
@@ -150,14 +150,14 @@ class PublishReport:
 
 
 def publish(
-    folder: Path,
+    data: OfficeData,
     *,
     now: datetime,
     month: Month | None = None,
     caldav: CalDAVTarget | None = None,
     uid_key: str | None = None,
 ) -> PublishReport:
-    """Publish the feeds of the plans in ``folder/rotas`` that lie in the window.
+    """Publish the feeds of the office's plans (``rotas/``) that lie in the window.
 
     The window runs from ``feeds.months_back`` months before ``month`` (default: the month
     of ``now`` in the office's zone) to ``feeds.months_ahead`` after it. ``uid_key`` is the
@@ -166,8 +166,7 @@ def publish(
     """
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
-    folder = Path(folder)
-    data = load_office(folder)
+    folder = data.folder
     office = data.office
     anchor = month or Month.of(today_in(office, now))
     if month is not None and not plan_path(folder, month).is_file():

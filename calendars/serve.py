@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 
 from calendars.publish import feeds_dir, public_path
 from calendars.tokens import find_link, read_tokens
-from roster.errors import RosterError
+from roster.domain.errors import RosterError
 
 LOG = logging.getLogger("calendars.serve")
 PUBLIC = "/public.ics"

@@ -35,8 +35,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from calendars.events import EventText, FeedRef
-from roster.errors import RosterError, first_validation_problem
-from roster.files import write_atomic
+from roster.domain.errors import RosterError, first_validation_problem
+from roster.domain.files import write_atomic
 
 STATE_SCHEMA = 1
 UID_DOMAIN = "roster"

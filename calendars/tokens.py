@@ -18,8 +18,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from roster.errors import RosterError, first_validation_problem
-from roster.files import write_atomic
+from roster.domain.errors import RosterError, first_validation_problem
+from roster.domain.files import write_atomic
 
 TOKENS_SCHEMA = 1
 TOKEN_BYTES = 32

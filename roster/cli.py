@@ -1,26 +1,19 @@
 """The `roster` command line: thin commands over the library.
 
 Each command parses its options, calls one library function and prints the result.
-Bad input raises :class:`roster.errors.RosterError`, which :class:`RosterGroup` turns
+Bad input raises :class:`roster.domain.errors.RosterError`, which :class:`RosterGroup` turns
 into a plain message on stderr and exit code 2, in this one place.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import click
 
-from roster import __version__
-from roster.errors import RosterError
-from roster.loading import load_office
-from roster.month import Month
-from roster.month_calendar import month_calendar
-from roster.starter_folder import init_folder
-from roster.summary import calendar_json, calendar_text, check_summary, forecast_text
+from roster import __version__, app
+from roster.domain.errors import RosterError
 
 EXIT_BAD_INPUT = 2
 
@@ -34,26 +27,6 @@ class RosterGroup(click.Group):
         except RosterError as exc:
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(EXIT_BAD_INPUT)
-
-
-def default_month() -> Month:
-    """Next month, by the date in Europe/Berlin."""
-    return Month.of(datetime.now(ZoneInfo("Europe/Berlin")).date()).next()
-
-
-def parse_month(value: str | None) -> Month:
-    """``--month`` or next month."""
-    return Month.parse(value) if value else default_month()
-
-
-def parse_today(value: str | None) -> date:
-    """``--today`` or the real date in Europe/Berlin."""
-    if value is None:
-        return datetime.now(ZoneInfo("Europe/Berlin")).date()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise RosterError(f"--today '{value}' is not a date; write it as YYYY-MM-DD.") from None
 
 
 FOLDER = click.argument("folder", type=click.Path(file_okay=False, path_type=Path), metavar="DIR")
@@ -92,7 +65,7 @@ def check(folder: Path) -> None:
     Example:
       roster check examples/velbert
     """
-    click.echo(check_summary(load_office(folder)))
+    click.echo(app.check_folder(folder))
 
 
 @main.command()
@@ -108,11 +81,7 @@ def calendar(folder: Path, month: str | None, locale: str | None, as_json: bool)
       roster calendar examples/velbert --month 2026-05
       roster calendar examples/velbert --month 2026-10 --json
     """
-    data = load_office(folder)
-    result = month_calendar(data.office, parse_month(month), locale or data.office.locale)
-    click.echo(
-        calendar_json(result) if as_json else calendar_text(result, locale or data.office.locale)
-    )
+    click.echo(app.calendar_of(folder, month, locale=locale, as_json=as_json))
 
 
 @main.command()
@@ -126,8 +95,7 @@ def forecast(folder: Path, month: str | None, locale: str | None) -> None:
     Example:
       roster forecast examples/velbert --month 2026-12
     """
-    data = load_office(folder)
-    click.echo(forecast_text(data, parse_month(month), locale or data.office.locale))
+    click.echo(app.forecast_of(folder, month, locale=locale))
 
 
 @main.command()
@@ -139,11 +107,7 @@ def init(folder: Path) -> None:
     Example:
       roster init my-office && roster check my-office
     """
-    written = init_folder(folder)
-    click.echo(f"Wrote a starter office folder to {folder}:")
-    for path in written:
-        click.echo(f"  {path}")
-    click.echo(f"Fill in office.yaml and volunteers.yaml, then run: roster check {folder}")
+    click.echo(app.init_office(folder), nl=False)
 
 
 @main.command()
@@ -163,9 +127,7 @@ def demo(folder: Path) -> None:
     Example:
       roster demo
     """
-    from roster.demo import run_demo  # noqa: PLC0415 - the demo pulls in every step
-
-    click.echo(run_demo(folder).text(), nl=False)
+    click.echo(app.run_demo(folder).text(), nl=False)
 
 
 # Commands of the later issues (plan, verify, explain, publish, feeds, serve, print) are
@@ -209,19 +171,12 @@ def publish(
       roster publish my-office
       roster publish my-office --caldav https://dav.example.org/ --user lead
     """
-    import os  # noqa: PLC0415 - feed commands load their modules when used
-
-    from calendars.caldav_sync import target_from_options  # noqa: PLC0415
-    from calendars.publish import publish as publish_feeds  # noqa: PLC0415
-
-    target = target_from_options(
-        caldav_url, caldav_user, os.environ, lambda text: click.prompt(text, hide_input=True)
-    )
-    report = publish_feeds(
+    report = app.publish_month(
         folder,
-        now=datetime.now().astimezone(),
-        month=Month.parse(month) if month else None,
-        caldav=target,
+        month,
+        caldav_url=caldav_url,
+        caldav_user=caldav_user,
+        ask_password=lambda text: str(click.prompt(text, hide_input=True)),
     )
     click.echo(report.text(), nl=False)
 
@@ -281,10 +236,8 @@ def link(volunteer_id: str | None, team: bool, gaps: bool, folder: Path, png: Pa
       roster feeds link v01 --dir my-office --png v01.png
       roster feeds link --team --dir my-office
     """
-    from calendars.links import feed_ref, link_feed  # noqa: PLC0415
-
-    ref = feed_ref(volunteer_id, team=team, gaps=gaps)
-    click.echo(link_feed(folder, ref, datetime.now().astimezone(), png=png).text(), nl=False)
+    issued = app.link_feed(folder, volunteer_id, team=team, gaps=gaps, png=png)
+    click.echo(issued.text(), nl=False)
 
 
 @feeds.command()
@@ -300,11 +253,10 @@ def revoke(
       roster feeds revoke v01 --dir my-office
       roster feeds revoke v07 --dir my-office --no-new
     """
-    from calendars.links import feed_ref, revoke_feed  # noqa: PLC0415
-
-    ref = feed_ref(volunteer_id, team=team, gaps=gaps)
-    now = datetime.now().astimezone()
-    click.echo(revoke_feed(folder, ref, now, reissue=not no_new, png=png).text(), nl=False)
+    revoked = app.revoke_feed(
+        folder, volunteer_id, team=team, gaps=gaps, reissue=not no_new, png=png
+    )
+    click.echo(revoked.text(), nl=False)
 
 
 @main.command()
@@ -329,9 +281,7 @@ def serve(folder: Path, host: str, port: int) -> None:
       roster serve my-office
       roster serve my-office --port 8081
     """
-    from calendars.serve import serve as serve_feeds  # noqa: PLC0415
-
-    serve_feeds(folder, host, port, announce=click.echo)
+    app.serve_feeds(folder, host, port, announce=click.echo)
 
 
 # -- printouts (issue 6): print --------------------------------------------------------------
@@ -360,18 +310,8 @@ def print_(folder: Path, month: str | None, locale: str | None, with_links: bool
       roster print examples/velbert --month 2026-12
       roster print my-office --month 2026-12 --locale en
     """
-    from roster.printouts import pdf_skip_reason, print_month  # noqa: PLC0415
-
-    written = print_month(folder, parse_month(month), locale=locale, with_links=with_links)
-    people = [path for path in written if path.parent.name == "people"]
-    click.echo(f"Wrote {len(written)} files to {folder / 'print'}:")
-    for path in written:
-        if path not in people:
-            click.echo(f"  {path}")
-    click.echo(f"  {len(people)} personal schedules in {folder / 'print' / 'people'}")
-    reason = pdf_skip_reason()
-    if reason:
-        click.echo(reason)
+    printed = app.print_month(folder, month, locale=locale, with_links=with_links)
+    click.echo(printed.text(), nl=False)
 
 
 # -- the month's plan (issue 4): plan, verify, explain ------------------------------------------
@@ -423,21 +363,20 @@ def plan(
     Example:
       roster plan examples/velbert --month 2026-12 --today 2026-11-25
     """
-    from roster.planning import plan_month, plan_summary  # noqa: PLC0415 - loads the solver
 
     def progress(seconds: float, objective: float, bound: float) -> None:
         click.echo(f"  {seconds:7.2f} s  penalty {objective:,.0f}  bound {bound:,.0f}", err=True)
 
-    result, path = plan_month(
+    planned = app.plan_month(
         folder,
-        parse_month(month),
-        today=parse_today(today),
+        month,
+        today=today,
         time_limit=time_limit,
         fresh=fresh,
         fast=fast,
         progress=None if quiet else progress,
     )
-    click.echo(plan_summary(result, path))
+    click.echo(planned.text())
 
 
 @main.command()
@@ -454,13 +393,9 @@ def verify(ctx: click.Context, folder: Path, month: str | None) -> None:
     Example:
       roster verify examples/velbert --month 2026-12
     """
-    from roster.plan import plan_path  # noqa: PLC0415
-    from roster.planning import verify_month, verify_text  # noqa: PLC0415 - loads the checker
-
-    chosen = parse_month(month)
-    report = verify_month(folder, chosen)
-    click.echo(verify_text(report, plan_path(folder, chosen)))
-    if not report.ok:
+    verified = app.verify_month(folder, month)
+    click.echo(verified.text())
+    if not verified.report.ok:
         ctx.exit(1)
 
 
@@ -476,6 +411,4 @@ def explain(folder: Path, month: str | None) -> None:
     Example:
       roster explain examples/velbert --month 2026-12
     """
-    from roster.planning import explain_month  # noqa: PLC0415 - loads the explanations
-
-    click.echo(explain_month(folder, parse_month(month)))
+    click.echo(app.explain_month(folder, month))

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from roster.loading import OfficeData
-from roster.month import Month
-from roster.requests import Overrides
-from roster.team import Volunteer
+from roster.domain.month import Month
+from roster.domain.office_data import OfficeData
+from roster.domain.requests import Overrides
+from roster.domain.team import Volunteer
 from solver.wording import day_text, span_text, weekday_plural
 
 

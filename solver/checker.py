@@ -12,12 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from roster.loading import OfficeData
-from roster.month import Month
-from roster.plan import Penalty, Plan, PlanAppointment, Score
-from roster.requests import AppointmentRequest
+from roster.domain.month import Month
+from roster.domain.office_data import OfficeData
+from roster.domain.requests import AppointmentRequest
+from roster.planfile.facts import plan_facts, split
+from roster.planfile.history import History
+from roster.planfile.index import PlanIndex, minutes_between
+from roster.planfile.schema import Penalty, Plan, PlanAppointment, Score
 from solver.availability import can_counsel, can_counsel_in, can_interpret, can_lead
-from solver.facts import plan_facts, split
 from solver.figures import (
     Shortfall,
     fairness_of,
@@ -26,9 +28,7 @@ from solver.figures import (
     penalties_of,
     shortfalls,
 )
-from solver.history import History
 from solver.month_input import MonthInput, month_input
-from solver.plan_index import PlanIndex, minutes_between
 from solver.wording import day_text, language_text
 
 

@@ -16,10 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from roster.loading import Appointment
-from roster.month_calendar import SessionOccurrence
-from roster.plan import Plan, Uncovered, Unscheduled
-from roster.team import Volunteer
+from roster.domain.office_data import Appointment
+from roster.domain.sessions import SessionOccurrence
+from roster.domain.team import Volunteer
+from roster.planfile.index import PlanIndex
+from roster.planfile.schema import Plan, Uncovered, Unscheduled
 from solver.availability import (
     can_counsel,
     can_counsel_in,
@@ -28,7 +29,6 @@ from solver.availability import (
 )
 from solver.figures import Shortfall, shortfalls
 from solver.month_input import MonthInput
-from solver.plan_index import PlanIndex
 from solver.rules import monday
 from solver.wording import Wording
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from roster.plan import Fairness, Load, Needs, Penalty, Plan
-from solver.facts import changes, plan_facts
+from roster.planfile.facts import changes, plan_facts
+from roster.planfile.index import PlanIndex
+from roster.planfile.schema import Fairness, Load, Needs, Penalty, Plan
 from solver.month_input import MonthInput
-from solver.plan_index import PlanIndex
 from solver.rules import PERCENT, SOFT_NAMES, language_points, monday
 
 

@@ -13,8 +13,8 @@ from datetime import date
 
 from ortools.sat.python import cp_model
 
-from roster.errors import Problem, RosterError
-from roster.requests import Assign
+from roster.domain.errors import Problem, RosterError
+from roster.domain.requests import Assign
 from solver.availability import (
     can_counsel,
     can_counsel_in,

@@ -37,22 +37,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from roster.errors import RosterError
-from roster.loading import Appointment, OfficeData
-from roster.month import Month
-from roster.month_calendar import SessionOccurrence
-from roster.plan import (
-    Plan,
-    PlanAppointment,
-    PlanSession,
-    SolverFacts,
-    StaffEntry,
-)
-from roster.requests import Assign
-from roster.team import Volunteer
+from roster.domain.errors import RosterError
+from roster.domain.month import Month
+from roster.domain.office_data import Appointment, OfficeData
+from roster.domain.requests import Assign
+from roster.domain.sessions import SessionOccurrence
+from roster.domain.team import Volunteer
+from roster.planfile.history import History
+from roster.planfile.schema import Plan, PlanAppointment, PlanSession, SolverFacts, StaffEntry
 from solver.availability import can_counsel, can_counsel_in, can_interpret, can_lead
 from solver.checker import open_needs
-from solver.history import History
 from solver.month_input import MonthInput, month_input
 from solver.plan_build import appointment_staff, finish, plan_skeleton, staff_order
 

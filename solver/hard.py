@@ -14,8 +14,8 @@ from typing import Any
 
 from ortools.sat.python import cp_model
 
-from roster.errors import RosterError
-from roster.plan import Previous
+from roster.domain.errors import RosterError
+from roster.planfile.schema import Previous
 from solver.month_input import MonthInput
 from solver.variables import Var, Variables, open_hours_languages
 

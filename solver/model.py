@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from roster.plan import Plan
+from roster.planfile.schema import Plan
 from solver.families import HARD, SOFT
 from solver.hard import Guard, overrides
 from solver.month_input import MonthInput

@@ -11,16 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from roster.forecast import month_needs
-from roster.loading import Appointment, OfficeData
-from roster.month import Month
-from roster.month_calendar import MonthCalendar, SessionOccurrence, month_calendar
-from roster.office import AppointmentsRule, OpenHoursRule, Priorities
-from roster.plan import LanguageNeed, Previous
-from roster.requests import Overrides
-from roster.team import Volunteer
+from roster.domain.forecast import LanguageNeed, month_needs
+from roster.domain.month import Month
+from roster.domain.office import AppointmentsRule, OpenHoursRule, Priorities
+from roster.domain.office_data import Appointment, OfficeData
+from roster.domain.requests import Overrides
+from roster.domain.sessions import MonthCalendar, SessionOccurrence, month_calendar
+from roster.domain.team import Volunteer
+from roster.planfile.history import History
+from roster.planfile.schema import Previous
 from solver.availability import Availability, can_counsel, can_interpret
-from solver.history import History
 
 Week = tuple[int, int]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from importlib.metadata import version
 
-from roster.plan import (
+from roster.planfile.schema import (
     ClosedEntry,
     Fairness,
     Plan,

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from ortools.sat.python import cp_model
 
-from roster.plan import LanguageNeed
+from roster.domain.forecast import LanguageNeed
 from solver.month_input import MonthInput
 from solver.rules import PERCENT, language_points, monday
 from solver.variables import Expr, Var, Variables

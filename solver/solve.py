@@ -15,10 +15,12 @@ from datetime import date, timedelta
 
 from ortools.sat.python import cp_model
 
-from roster.errors import RosterError
-from roster.loading import OfficeData
-from roster.month import Month
-from roster.plan import (
+from roster.domain.errors import RosterError
+from roster.domain.month import Month
+from roster.domain.office_data import OfficeData
+from roster.planfile.facts import plan_facts
+from roster.planfile.history import History
+from roster.planfile.schema import (
     Plan,
     PlanAppointment,
     PlanSession,
@@ -26,11 +28,9 @@ from roster.plan import (
     SolverFacts,
     StaffEntry,
 )
-from solver.facts import plan_facts
 from solver.figures import open_needs
 from solver.forced import check_forced, diagnose
 from solver.greedy import greedy_of
-from solver.history import History
 from solver.model import Built, build_model
 from solver.month_input import MonthInput, month_input
 from solver.plan_build import (

@@ -15,9 +15,9 @@ from typing import Any
 
 from ortools.sat.python import cp_model
 
-from roster.loading import Appointment
-from roster.plan import Plan
-from roster.team import Volunteer
+from roster.domain.office_data import Appointment
+from roster.domain.team import Volunteer
+from roster.planfile.schema import Plan
 from solver.availability import can_counsel, can_counsel_in, can_interpret, can_lead
 from solver.month_input import MonthInput
 

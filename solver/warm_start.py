@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
-from roster.plan import Plan
+from roster.planfile.schema import Plan
 from solver.month_input import MonthInput
 from solver.variables import Var, Variables
 

@@ -20,8 +20,8 @@ from datetime import date
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from roster.languages import language_name
-from roster.office import Office
+from roster.domain.languages import language_name
+from roster.domain.office import Office
 
 TEXTS: dict[str, dict[str, str]] = {
     "en": {

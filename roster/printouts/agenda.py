@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from roster.forecast import month_needs, trends
-from roster.month import Month
-from roster.month_calendar import month_calendar
-from roster.plan import Plan
+from roster.domain.forecast import month_needs, trends
+from roster.domain.month import Month
+from roster.domain.sessions import month_calendar
+from roster.planfile.schema import Plan
 from roster.printouts.charts import SeriesRow, StackRow, duties_chart, visitors_chart
 from roster.printouts.context import Page, PrintInput
 from roster.printouts.formatting import NONE

@@ -9,21 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from roster import __version__
-from roster.loading import OfficeData, load_office
-from roster.month import Month
-from roster.month_calendar import MonthCalendar, month_calendar
-from roster.plan import (
-    Plan,
-    PlanAppointment,
-    PlanSession,
-    StaffEntry,
-    plan_path,
-    plans_in,
-    read_plan,
-)
+from roster.domain.month import Month
+from roster.domain.office_data import OfficeData
+from roster.domain.sessions import MonthCalendar, month_calendar
+from roster.planfile.io import plan_path, plans_in, read_plan
+from roster.planfile.schema import Plan, PlanAppointment, PlanSession, StaffEntry
 from roster.printouts.formatting import Formatter
 from roster.printouts.words import PrintLocale, Words, print_locale
 
@@ -121,9 +113,9 @@ def appointments_of(plan: Plan, session: PlanSession) -> list[PlanAppointment]:
     )
 
 
-def load_input(folder: Path, month: Month, locale: str | None = None) -> PrintInput:
-    """Read the office folder, the month's plan and the plans of the months before."""
-    data = load_office(folder)
+def load_input(data: OfficeData, month: Month, locale: str | None = None) -> PrintInput:
+    """Read the month's plan and the plans of the months before."""
+    folder = data.folder
     plan = read_plan(plan_path(folder, month))
     window = {str(month)}
     earlier = month

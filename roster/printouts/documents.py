@@ -16,15 +16,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from roster.files import write_atomic
-from roster.month import Month
+from roster.domain.files import write_atomic
+from roster.domain.month import Month
+from roster.domain.office_data import OfficeData
 from roster.printouts.agenda import build_agenda
 from roster.printouts.context import PrintInput, load_input
 from roster.printouts.door import build_door
-from roster.printouts.links import links_made
 from roster.printouts.render import PdfRenderer, pdf_skip_reason, render_html
 from roster.printouts.rota import build_rota
-from roster.printouts.schedules import build_schedules, schedule_people
+from roster.printouts.schedules import build_schedules
 from roster.printouts.sheets import build_sheets
 
 log = logging.getLogger(__name__)
@@ -89,29 +89,26 @@ def _month_outputs(target: Path, month: Month) -> list[Path]:
 
 
 def print_month(
-    folder: Path,
+    data: OfficeData,
     month: Month,
     *,
     locale: str | None = None,
-    with_links: bool = False,
+    links: dict[str, date | None] | None = None,
 ) -> list[Path]:
     """Write the rota, appointment sheets, agenda, door sign and personal schedules of
     ``month`` into ``folder/print/``, as HTML and (with WeasyPrint) PDF.
 
-    ``locale`` is ``de`` or ``en`` (default: the office's). ``with_links`` makes each
-    personal schedule say whether the person's feed link was made, and when; the link
-    itself is never printed (it is stored nowhere).
+    ``locale`` is ``de`` or ``en`` (default: the office's). ``links`` (volunteer id -> the
+    date their feed link was made, or None) makes each personal schedule say whether the
+    person's feed link was made, and when; the link itself is never printed (it is stored
+    nowhere).
 
     Reads the office folder and the plan ``rotas/YYYY-MM.json`` (raises
     :class:`roster.errors.RosterError` when there is none), plus the plans of the three
     months before for the agenda's review. Returns the paths written, in order.
     """
-    source = load_input(folder, month, locale)
-    links = (
-        links_made(folder, [volunteer for volunteer, _ in schedule_people(source)])
-        if with_links
-        else None
-    )
+    folder = data.folder
+    source = load_input(data, month, locale)
     rendered = render_all(source, pdf=pdf_skip_reason() is None, links=links)
     target = folder / PRINT_FOLDER
     written = []

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from roster.month_calendar import at
-from roster.office import WEEKDAYS
+from roster.domain.office import WEEKDAYS
+from roster.domain.sessions import at
 from roster.printouts.context import Page, PrintInput, session_people
 from roster.printouts.rota import closed_dates
 

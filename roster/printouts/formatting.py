@@ -10,8 +10,8 @@ from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton, format_time
 from babel.numbers import format_decimal
 
-from roster.languages import language_name, native_name
-from roster.month import Month
+from roster.domain.languages import language_name, native_name
+from roster.domain.month import Month
 
 NONE = "\N{EN DASH}"
 """What a table cell shows when there is no value."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from roster.plan import PlanSession
+from roster.planfile.schema import PlanSession
 from roster.printouts.context import Page, PrintInput, appointments_of, session_people
 
 

@@ -10,8 +10,8 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from roster.office import WEEKDAYS, AppointmentsRule
-from roster.plan import PlanAppointment, PlanSession
+from roster.domain.office import WEEKDAYS, AppointmentsRule
+from roster.planfile.schema import PlanAppointment, PlanSession
 from roster.printouts.context import Page, PrintInput, appointments_of, session_people
 
 DEFAULT_SLOT_MINUTES = 30

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from roster.errors import RosterError
+from roster.domain.errors import RosterError
 
 PrintLocale = Literal["de", "en"]
 

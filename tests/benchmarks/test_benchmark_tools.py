@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from roster.loading import load_office
-from roster.month import Month
+from roster.domain.month import Month
+from roster.folder.load import load_office
 from solver.availability import can_lead
 from solver.checker import check_plan
 from solver.greedy import greedy_plan

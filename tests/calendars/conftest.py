@@ -21,7 +21,8 @@ from feed_builders import KEY, NOW, october_plan, save, write_office
 
 from calendars.publish import PublishReport, publish
 from calendars.serve import FeedServer, make_server
-from roster.month import Month
+from roster.domain.month import Month
+from roster.folder.load import load_office
 
 
 @pytest.fixture
@@ -35,7 +36,7 @@ def office(tmp_path: Path) -> Path:
 def publish_october(folder: Path, now: object = NOW) -> PublishReport:
     """Publish the window around October 2026 with the fixed key."""
     assert hasattr(now, "tzinfo")
-    return publish(folder, now=now, month=Month(2026, 10), uid_key=KEY)  # type: ignore[arg-type]
+    return publish(load_office(folder), now=now, month=Month(2026, 10), uid_key=KEY)  # type: ignore[arg-type]
 
 
 @pytest.fixture

@@ -9,11 +9,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from roster.loading import load_office
-from roster.month import Month
-from roster.month_calendar import at, month_calendar, session_id
-from roster.office import parse_clock
-from roster.plan import (
+from roster.domain.month import Month
+from roster.domain.office import parse_clock
+from roster.domain.sessions import at, month_calendar, session_id
+from roster.folder.load import load_office
+from roster.planfile.io import write_plan
+from roster.planfile.schema import (
     ClosedEntry,
     Fairness,
     Plan,
@@ -25,7 +26,6 @@ from roster.plan import (
     StaffEntry,
     Uncovered,
     Unscheduled,
-    write_plan,
 )
 
 KEY = "5e" * 32
@@ -350,7 +350,7 @@ def at_office(folder: Path, day: date, clock: str) -> datetime:
 
 def example_office(target: Path) -> Path:
     """A copy of the example office (examples/velbert) in ``target``."""
-    from roster.starter_folder import copy_example  # noqa: PLC0415
+    from roster.folder.starter import copy_example  # noqa: PLC0415
 
     copy_example(target)
     return target
@@ -505,6 +505,6 @@ REAL_PLAN = Path(__file__).resolve().parents[1] / "data" / "plans" / "velbert-20
 
 def velbert_plan(folder: Path) -> Plan:
     """The solver's plan of the example office if it is there, else :func:`example_plan`."""
-    from roster.plan import read_plan  # noqa: PLC0415
+    from roster.planfile.io import read_plan  # noqa: PLC0415
 
     return read_plan(REAL_PLAN) if REAL_PLAN.is_file() else example_plan(folder)

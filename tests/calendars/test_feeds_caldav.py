@@ -29,8 +29,9 @@ from calendars.caldav_sync import CalDAVTarget, calendar_id
 from calendars.events import FeedRef
 from calendars.publish import PublishReport, publish
 from roster.cli import main
-from roster.errors import RosterError
-from roster.month import Month
+from roster.domain.errors import RosterError
+from roster.domain.month import Month
+from roster.folder.load import load_office
 
 _users = itertools.count(1)
 
@@ -62,7 +63,7 @@ def server_events(url: str, user: str) -> dict[str, dict[str, tuple[str, int, st
 
 def sync(folder: Path, radicale: str, user: str, now: object = NOW) -> PublishReport:
     target = CalDAVTarget(radicale, user, "x")
-    return publish(folder, now=now, month=Month(2026, 10), uid_key=KEY, caldav=target)  # type: ignore[arg-type]
+    return publish(load_office(folder), now=now, month=Month(2026, 10), uid_key=KEY, caldav=target)  # type: ignore[arg-type]
 
 
 def feed_uids(report: PublishReport, volunteer: str) -> set[str]:
@@ -179,7 +180,7 @@ def test_cli_reads_the_password_from_the_environment(office: Path, radicale: str
 def test_unreachable_server_is_a_plain_error(office: Path) -> None:
     with pytest.raises(RosterError) as caught:
         publish(
-            office,
+            load_office(office),
             now=NOW,
             month=Month(2026, 10),
             caldav=CalDAVTarget("http://127.0.0.1:9/dav/", "lead", "pw-42"),

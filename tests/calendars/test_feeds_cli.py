@@ -10,12 +10,11 @@ from click.testing import CliRunner
 from feed_builders import NAMES, example_office, example_plan, save
 
 from calendars.caldav_sync import CalDAVTarget, target_from_options
-from calendars.demo import demo_feeds
+from roster.app.demo import DemoReport, demo_feeds
 from roster.cli import main
-from roster.demo import DemoReport
-from roster.errors import RosterError
-from roster.loading import load_office
-from roster.month import Month
+from roster.domain.errors import RosterError
+from roster.domain.month import Month
+from roster.folder.load import load_office
 
 
 def run(
@@ -113,8 +112,8 @@ def test_demo_publishes_and_shows_links_only_on_the_first_run(tmp_path: Path) ->
     save(folder, example_plan(folder))
     data = load_office(folder)
     now = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
-    first = DemoReport(folder, Month(2026, 12))
-    demo_feeds(data, first, now)
+    first = DemoReport(folder, Month(2026, 12), now=now)
+    demo_feeds(data, first)
     text = first.text()
     links = [
         line
@@ -124,12 +123,12 @@ def test_demo_publishes_and_shows_links_only_on_the_first_run(tmp_path: Path) ->
     assert len(links) == 2 and "the team feed" in links[0] and "v01" in links[1]
     assert (folder / "feeds" / "public.ics").is_file()
     assert "roster serve" in text and "curl http://127.0.0.1:8080/public.ics" in text
-    second = DemoReport(folder, Month(2026, 12))
-    demo_feeds(data, second, now)
+    second = DemoReport(folder, Month(2026, 12), now=now)
+    demo_feeds(data, second)
     again = second.text()
     assert "2 secret links were made on an earlier run" in again
     for line in links:
         assert line.split()[-1] not in again
-    missing = DemoReport(folder, Month(2027, 1))
-    demo_feeds(data, missing, now)
+    missing = DemoReport(folder, Month(2027, 1), now=now)
+    demo_feeds(data, missing)
     assert "No plan for 2027-01" in missing.text()

@@ -20,7 +20,8 @@ from calendars.ics import feed_ics
 from calendars.publish import PublishReport, publish
 from calendars.state import EventRecord, PublishedEvent
 from roster import __version__
-from roster.month import Month
+from roster.domain.month import Month
+from roster.folder.load import load_office
 
 
 def all_feeds(report: PublishReport) -> dict[str, bytes]:
@@ -131,7 +132,7 @@ def test_window_spans_last_month_to_three_months_ahead(tmp_path: Path) -> None:
         plan = make_plan(folder, month)
         first_open = next(s.id for s in plan.sessions if s.kind == "open_hours")
         save(folder, make_plan(folder, month, staffing={first_open: [staff("v03")]}))
-    report = publish(folder, now=datetime(2026, 10, 15, 9, 0, tzinfo=UTC), uid_key=KEY)
+    report = publish(load_office(folder), now=datetime(2026, 10, 15, 9, 0, tzinfo=UTC), uid_key=KEY)
     assert report.plans == ["2026-09", "2026-10", "2027-01"]
     assert str(report.window) == "2026-09 to 2027-01"
     months = {
@@ -140,7 +141,9 @@ def test_window_spans_last_month_to_three_months_ahead(tmp_path: Path) -> None:
     }
     assert months == {"2026-09", "2026-10", "2027-01"}
     # The month of `now` anchors the window; --month moves it.
-    moved = publish(folder, now=datetime(2026, 10, 15, 9, 0, tzinfo=UTC), month=Month(2026, 8))
+    moved = publish(
+        load_office(folder), now=datetime(2026, 10, 15, 9, 0, tzinfo=UTC), month=Month(2026, 8)
+    )
     assert moved.plans == ["2026-08", "2026-09", "2026-10"]
 
 
@@ -154,7 +157,7 @@ def test_a_published_event_in_english(tmp_path: Path) -> None:
             staffing={open_id("2026-10-08"): [staff("v02", "interpreter", "ar", lead=False)]},
         ),
     )
-    report = publish(folder, now=NOW, month=Month(2026, 10), uid_key=KEY)
+    report = publish(load_office(folder), now=NOW, month=Month(2026, 10), uid_key=KEY)
     text = "\n".join(unfolded(report.feed(FeedRef("volunteer", "v02")).path.read_bytes()))
     assert "NAME:Testbüro Velbert: duties of Karim Dolmetsch" in text
     assert "SUMMARY:Offene Sprechstunde: Interpreting (Arabic)" in text
@@ -198,7 +201,7 @@ def test_any_text_folds_into_valid_lines_and_reads_back(description: str) -> Non
 
 def test_feeds_without_events_are_still_valid_calendars(tmp_path: Path) -> None:
     folder = write_office(tmp_path / "office")
-    report = publish(folder, now=NOW, uid_key=KEY)
+    report = publish(load_office(folder), now=NOW, uid_key=KEY)
     assert report.plans == [] and "No plan lies in the window" in report.text()
     for item in report.feeds:
         content = item.path.read_bytes()

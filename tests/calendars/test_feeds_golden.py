@@ -29,8 +29,9 @@ from feed_builders import REAL_PLAN, example_office, example_plan, save
 
 from calendars.publish import publish
 from roster import __version__
-from roster.month import Month
-from roster.plan import read_plan
+from roster.domain.month import Month
+from roster.folder.load import load_office
+from roster.planfile.io import read_plan
 
 GOLDEN = Path(__file__).with_name("golden")
 NOW = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
@@ -47,7 +48,7 @@ def normalise(content: bytes) -> bytes:
 
 def feeds_of(folder: Path) -> dict[str, bytes]:
     """Every feed of the folder's December 2026, by a readable name."""
-    report = publish(folder, now=NOW, month=Month(2026, 12), uid_key=KEY)
+    report = publish(load_office(folder), now=NOW, month=Month(2026, 12), uid_key=KEY)
     names = {
         item.ref.label.replace("volunteer:", "volunteer-") + ".ics": normalise(
             item.path.read_bytes()

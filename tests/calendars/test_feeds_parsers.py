@@ -14,7 +14,7 @@ from icalendar import Calendar
 
 from calendars.events import PUBLIC, TEAM, FeedRef
 from calendars.publish import PublishReport
-from roster.plan import Plan
+from roster.planfile.schema import Plan
 
 Instants = dict[str, tuple[str, str]]
 READER = Path(__file__).with_name("icaljs_read.mjs")

@@ -13,8 +13,8 @@ from feed_builders import example_office, save, velbert_plan
 from calendars.events import GAPS, TEAM, FeedRef
 from calendars.links import link_feed
 from calendars.publish import PublishReport, publish
-from roster.loading import load_office
-from roster.month import Month
+from roster.domain.month import Month
+from roster.folder.load import load_office
 
 NOW = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
 
@@ -44,12 +44,12 @@ def marked_office(folder: Path, *, case_refs: bool = False) -> tuple[Path, list[
 
 def links_for_all(folder: Path, report: PublishReport) -> dict[str, str]:
     refs = [item.ref for item in report.feeds if item.ref.private]
-    return {ref.label: link_feed(folder, ref, NOW).url for ref in refs}
+    return {ref.label: link_feed(load_office(folder), ref, NOW).url for ref in refs}
 
 
 def test_notes_never_reach_feeds_or_answers(tmp_path: Path, serve_folder) -> None:  # type: ignore[no-untyped-def]
     folder, markers = marked_office(tmp_path / "office")
-    report = publish(folder, now=NOW, month=Month(2026, 12), uid_key="11" * 32)
+    report = publish(load_office(folder), now=NOW, month=Month(2026, 12), uid_key="11" * 32)
     assert not any(marker in report.text() for marker in markers)
     links = links_for_all(folder, report)
     files = [path for path in (folder / "feeds").rglob("*") if path.is_file()]
@@ -70,7 +70,7 @@ def test_notes_never_reach_feeds_or_answers(tmp_path: Path, serve_folder) -> Non
 
 def test_public_feed_names_nobody(tmp_path: Path) -> None:
     folder, _ = marked_office(tmp_path / "office", case_refs=True)
-    report = publish(folder, now=NOW, month=Month(2026, 12), uid_key="22" * 32)
+    report = publish(load_office(folder), now=NOW, month=Month(2026, 12), uid_key="22" * 32)
     public = report.feed(FeedRef("public")).path.read_bytes().decode()
     data = load_office(folder)
     assert "BEGIN:VEVENT" in public
@@ -86,7 +86,7 @@ def test_public_feed_names_nobody(tmp_path: Path) -> None:
 @pytest.mark.parametrize("case_refs", [False, True])
 def test_case_references_only_where_allowed(tmp_path: Path, case_refs: bool) -> None:
     folder, markers = marked_office(tmp_path / "office", case_refs=case_refs)
-    report = publish(folder, now=NOW, month=Month(2026, 12), uid_key="33" * 32)
+    report = publish(load_office(folder), now=NOW, month=Month(2026, 12), uid_key="33" * 32)
     plan = velbert_plan(folder)
     assert plan.appointments, "the plan schedules appointments"
     first = plan.appointments[0]

@@ -26,8 +26,9 @@ from icalendar import Calendar
 from calendars.events import GAPS, PUBLIC, TEAM, FeedRef
 from calendars.publish import PublishReport, publish
 from calendars.state import read_state, stamp
-from roster.month import Month
-from roster.plan import Plan, Unscheduled
+from roster.domain.month import Month
+from roster.folder.load import load_office
+from roster.planfile.schema import Plan, Unscheduled
 
 
 @dataclass(frozen=True)
@@ -235,7 +236,7 @@ def test_events_outside_the_window_are_forgotten(office: Path) -> None:
     save(office, later)
     report = publish_october(office, now=NOW)
     assert report.changes.cancelled == 0
-    moved = publish(office, now=LATER, month=Month(2026, 12))
+    moved = publish(load_office(office), now=LATER, month=Month(2026, 12))
     assert moved.plans == ["2026-12"]
     assert moved.changes.cancelled == 0
     state = read_state(office)

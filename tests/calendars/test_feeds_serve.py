@@ -18,7 +18,8 @@ from calendars.events import FeedRef
 from calendars.links import link_feed, revoke_feed
 from calendars.publish import PublishReport
 from calendars.serve import make_server
-from roster.errors import RosterError
+from roster.domain.errors import RosterError
+from roster.folder.load import load_office
 
 
 def token_path(url: str) -> str:
@@ -27,7 +28,7 @@ def token_path(url: str) -> str:
 
 def test_feed_answers_with_calendar_headers(published: PublishReport, serve_folder) -> None:  # type: ignore[no-untyped-def]
     server = serve_folder(published.folder)
-    url = link_feed(published.folder, FeedRef("volunteer", "v02"), NOW).url
+    url = link_feed(load_office(published.folder), FeedRef("volunteer", "v02"), NOW).url
     for path, feed in (
         (token_path(url), FeedRef("volunteer", "v02")),
         ("/public.ics", FeedRef("public")),
@@ -76,9 +77,9 @@ def test_head_has_the_headers_and_no_body(published: PublishReport, serve_folder
 def test_unknown_and_revoked_links_get_the_same_404(published: PublishReport, serve_folder) -> None:  # type: ignore[no-untyped-def]
     folder = published.folder
     server = serve_folder(folder)
-    old = link_feed(folder, FeedRef("volunteer", "v03"), NOW).url
+    old = link_feed(load_office(folder), FeedRef("volunteer", "v03"), NOW).url
     assert server.get(token_path(old)).status == 200
-    new = revoke_feed(folder, FeedRef("volunteer", "v03"), NOW).new
+    new = revoke_feed(load_office(folder), FeedRef("volunteer", "v03"), NOW).new
     assert new is not None and new.url != old
     revoked = server.get(token_path(old))
     unknown = server.get("/" + "A" * 43 + ".ics")
@@ -96,7 +97,7 @@ def test_unknown_and_revoked_links_get_the_same_404(published: PublishReport, se
 def test_republished_feeds_are_served_without_restart(office: Path, serve_folder) -> None:  # type: ignore[no-untyped-def]
     publish_october(office)
     server = serve_folder(office)
-    url = link_feed(office, FeedRef("volunteer", "v04"), NOW).url
+    url = link_feed(load_office(office), FeedRef("volunteer", "v04"), NOW).url
     before = server.get(token_path(url))
     plan = october_plan(office)
     sessions = [
@@ -118,7 +119,7 @@ def test_no_token_in_logs_and_error_pages(
 ) -> None:  # type: ignore[no-untyped-def]
     caplog.set_level(logging.INFO, logger="calendars.serve")
     server = serve_folder(published.folder)
-    url = link_feed(published.folder, FeedRef("team"), NOW).url
+    url = link_feed(load_office(published.folder), FeedRef("team"), NOW).url
     token = token_path(url)[1:-4]
     assert server.get(token_path(url)).status == 200
     assert server.get(token_path(url)[:-5] + "x.ics").status == 404

@@ -14,7 +14,8 @@ from calendars.events import EventText, FeedRef
 from calendars.links import link_feed
 from calendars.publish import PublishReport
 from calendars.state import PublicationState, advance_feed, event_uid, feed_id, read_state
-from roster.errors import RosterError
+from roster.domain.errors import RosterError
+from roster.folder.load import load_office
 
 REF = FeedRef("volunteer", "v01")
 T0 = datetime(2026, 10, 1, 8, 0, tzinfo=UTC)
@@ -103,7 +104,7 @@ def test_state_holds_no_ids_cases_or_keys_in_the_clear(published: PublishReport)
 
 def test_a_lost_state_with_live_links_is_refused(published: PublishReport) -> None:
     folder: Path = published.folder
-    link_feed(folder, FeedRef("team"), T0)
+    link_feed(load_office(folder), FeedRef("team"), T0)
     (folder / "feeds" / "state.json").unlink()
     with pytest.raises(RosterError, match=r"Restore state\.json from a backup"):
         publish_october(folder)

@@ -16,7 +16,8 @@ from calendars.events import FeedRef
 from calendars.links import feed_ref, link_feed, revoke_feed
 from calendars.publish import PublishReport
 from calendars.tokens import find_link, read_tokens, token_hash
-from roster.errors import RosterError
+from roster.domain.errors import RosterError
+from roster.folder.load import load_office
 
 
 def token_of(url: str) -> str:
@@ -29,7 +30,7 @@ def everything_under(folder: Path) -> bytes:
 
 def test_a_link_is_stored_only_as_its_hash(published: PublishReport) -> None:
     folder = published.folder
-    issued = link_feed(folder, FeedRef("volunteer", "v01"), NOW)
+    issued = link_feed(load_office(folder), FeedRef("volunteer", "v01"), NOW)
     token = token_of(issued.url)
     assert issued.url == f"https://feeds.example.org/ihla/{token}.ics"
     assert len(token) == 43 and issued.published
@@ -48,9 +49,9 @@ def test_a_link_is_stored_only_as_its_hash(published: PublishReport) -> None:
 
 
 def test_a_second_link_is_refused_and_points_to_revoke(published: PublishReport) -> None:
-    first = link_feed(published.folder, FeedRef("team"), NOW)
+    first = link_feed(load_office(published.folder), FeedRef("team"), NOW)
     with pytest.raises(RosterError) as caught:
-        link_feed(published.folder, FeedRef("team"), NOW)
+        link_feed(load_office(published.folder), FeedRef("team"), NOW)
     message = str(caught.value)
     assert "already has a feed link, made on 2026-10-01" in message
     assert "roster feeds revoke --team" in message
@@ -61,8 +62,8 @@ def test_a_second_link_is_refused_and_points_to_revoke(published: PublishReport)
 def test_revoke_kills_the_old_link_and_makes_a_new_one(published: PublishReport) -> None:
     folder = published.folder
     ref = FeedRef("volunteer", "v02")
-    old = token_of(link_feed(folder, ref, NOW).url)
-    result = revoke_feed(folder, ref, NOW)
+    old = token_of(link_feed(load_office(folder), ref, NOW).url)
+    result = revoke_feed(load_office(folder), ref, NOW)
     assert result.had_link and result.new is not None and result.new.replaced
     new = token_of(result.new.url)
     stored = read_tokens(folder)
@@ -70,11 +71,11 @@ def test_revoke_kills_the_old_link_and_makes_a_new_one(published: PublishReport)
     found = find_link(stored, new)
     assert found is not None and found.feed == "volunteer:v02"
     assert "no longer works" in result.text(qr=False)
-    gone = revoke_feed(folder, ref, NOW, reissue=False)
+    gone = revoke_feed(load_office(folder), ref, NOW, reissue=False)
     assert gone.had_link and gone.new is None
     assert find_link(read_tokens(folder), new) is None
     assert (
-        revoke_feed(folder, ref, NOW, reissue=False).text()
+        revoke_feed(load_office(folder), ref, NOW, reissue=False).text()
         == "v02 (Karim Dolmetsch) had no link.\n"
     )
 
@@ -84,7 +85,8 @@ def test_lookup_compares_every_hash_in_constant_time(
 ) -> None:
     folder = published.folder
     tokens = [
-        token_of(link_feed(folder, FeedRef("volunteer", v), NOW).url) for v in ("v01", "v02", "v03")
+        token_of(link_feed(load_office(folder), FeedRef("volunteer", v), NOW).url)
+        for v in ("v01", "v02", "v03")
     ]
     stored = read_tokens(folder)
     calls: list[tuple[str, str]] = []
@@ -106,12 +108,12 @@ def test_links_need_a_publication_and_a_known_feed(tmp_path: Path) -> None:
     folder = write_office(tmp_path / "office")
     save(folder, october_plan(folder))
     with pytest.raises(RosterError, match="roster publish"):
-        link_feed(folder, FeedRef("team"), NOW)
+        link_feed(load_office(folder), FeedRef("team"), NOW)
     publish_october(folder)
     with pytest.raises(RosterError, match="'v99' is not an id"):
-        link_feed(folder, FeedRef("volunteer", "v99"), NOW)
+        link_feed(load_office(folder), FeedRef("volunteer", "v99"), NOW)
     with pytest.raises(RosterError, match="needs no secret link"):
-        link_feed(folder, FeedRef("public"), NOW)
+        link_feed(load_office(folder), FeedRef("public"), NOW)
     with pytest.raises(RosterError, match="Name one feed"):
         feed_ref("v01", team=True)
     with pytest.raises(RosterError, match="Name one feed"):
@@ -121,7 +123,7 @@ def test_links_need_a_publication_and_a_known_feed(tmp_path: Path) -> None:
 
 def test_a_new_link_works_without_publishing_again(published: PublishReport, serve_folder) -> None:  # type: ignore[no-untyped-def]
     server = serve_folder(published.folder)
-    url = link_feed(published.folder, FeedRef("gaps"), NOW).url
+    url = link_feed(load_office(published.folder), FeedRef("gaps"), NOW).url
     answer = server.get("/" + url.rsplit("/", 1)[1])
     assert answer.status == 200
     assert answer.body == published.feed(FeedRef("gaps")).path.read_bytes()

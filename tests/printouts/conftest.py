@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from roster.loading import load_office
-from roster.month import Month
-from roster.plan import Plan
+from roster.domain.month import Month
+from roster.folder.load import load_office
+from roster.planfile.schema import Plan
 from solver.greedy import greedy_plan
 
 REPO = Path(__file__).resolve().parents[2]

@@ -6,11 +6,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from roster.app.demo import DemoReport, demo_print
 from roster.cli import main
-from roster.demo import DemoReport
-from roster.loading import load_office
-from roster.month import Month
-from roster.printouts.demo import demo_print
+from roster.domain.month import Month
+from roster.folder.load import load_office
 
 
 def test_print_command_lists_what_it_wrote(real_plan_folder: Path, html_only: None) -> None:

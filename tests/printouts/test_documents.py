@@ -13,9 +13,12 @@ from pathlib import Path
 import pytest
 
 from calendars.tokens import LinkRecord, TokenFile, write_tokens
-from roster.errors import RosterError
-from roster.month import Month
-from roster.plan import Plan, PlanAppointment, write_plan
+from roster.app.printing import links_made
+from roster.domain.errors import RosterError
+from roster.domain.month import Month
+from roster.folder.load import load_office
+from roster.planfile.io import write_plan
+from roster.planfile.schema import Plan, PlanAppointment
 from roster.printouts import pdf_skip_reason, print_month
 from roster.printouts.context import load_input
 from roster.printouts.sheets import build_sheets
@@ -46,7 +49,7 @@ def test_both_locales_have_the_same_words_and_placeholders() -> None:
 
 
 def test_german_printouts_use_babel_dates_and_language_names(planned: Path) -> None:
-    written = print_month(planned, DECEMBER)
+    written = print_month(load_office(planned), DECEMBER)
     names = sorted(p.relative_to(planned / "print").as_posix() for p in written)
     assert "rota-2026-12.html" in names
     assert "agenda-2026-12.html" in names
@@ -72,7 +75,7 @@ def test_german_printouts_use_babel_dates_and_language_names(planned: Path) -> N
 
 
 def test_english_printouts(planned: Path) -> None:
-    print_month(planned, DECEMBER, locale="en")
+    print_month(load_office(planned), DECEMBER, locale="en")
     rota = read(planned, "rota-2026-12")
     assert '<html lang="en">' in rota
     assert "<h1>Rota December 2026</h1>" in rota
@@ -91,7 +94,7 @@ def test_english_printouts(planned: Path) -> None:
 
 def test_unknown_locale_is_a_plain_error(planned: Path) -> None:
     with pytest.raises(RosterError, match="use de or en"):
-        print_month(planned, DECEMBER, locale="fr")
+        print_month(load_office(planned), DECEMBER, locale="fr")
 
 
 def test_month_with_a_holiday_and_a_closure(
@@ -106,7 +109,7 @@ def test_month_with_a_holiday_and_a_closure(
         encoding="utf-8",
     )
     write_plan(office_folder, make_plan(office_folder, "2026-05"))
-    written = print_month(office_folder, Month(2026, 5))
+    written = print_month(load_office(office_folder), Month(2026, 5))
     rota = read(office_folder, "rota-2026-05")
     # Ascension Day (Thursday 14 May) and the office's own closure (Wednesday 27 May).
     assert re.search(
@@ -120,12 +123,12 @@ def test_month_with_a_holiday_and_a_closure(
     assert "Donnerstag, 14. Mai 2026, 14:00" not in door
     sheets = sorted(p.name for p in written if p.name.startswith("appointments-"))
     assert sheets == [f"appointments-2026-05-{day}.html" for day in ("06", "13", "20")]
-    print_month(office_folder, Month(2026, 5), locale="en")
+    print_month(load_office(office_folder), Month(2026, 5), locale="en")
     assert "closed: Ascension Day" in read(office_folder, "rota-2026-05")
 
 
 def test_appointment_grid_places_each_appointment_on_its_desk_and_slots(planned: Path) -> None:
-    source = load_input(planned, DECEMBER)
+    source = load_input(load_office(planned), DECEMBER)
     assert source.plan.appointments
     for sheet in build_sheets(source):
         (session,) = sheet.sessions
@@ -148,7 +151,7 @@ def test_appointment_grid_places_each_appointment_on_its_desk_and_slots(planned:
 
 
 def test_an_appointment_off_the_slot_grid_is_listed_below_it(planned: Path) -> None:
-    source = load_input(planned, DECEMBER)
+    source = load_input(load_office(planned), DECEMBER)
     first = source.plan.appointments[0]
     odd = first.model_copy(
         update={
@@ -161,10 +164,10 @@ def test_an_appointment_off_the_slot_grid_is_listed_below_it(planned: Path) -> N
     )
     plan = source.plan.model_copy(update={"appointments": [*source.plan.appointments, odd]})
     write_plan(planned, plan)
-    sheets = build_sheets(load_input(planned, DECEMBER))
+    sheets = build_sheets(load_input(load_office(planned), DECEMBER))
     sheet = next(s for s in sheets if s.day == first.date)
     assert [cell.case for cell in sheet.sessions[0].off_grid] == ["X-1"]
-    print_month(planned, DECEMBER)
+    print_month(load_office(planned), DECEMBER)
     html = read(planned, f"appointments-{first.date.isoformat()}")
     assert "Weitere Termine" in html
     assert "X-1" in html
@@ -173,10 +176,10 @@ def test_an_appointment_off_the_slot_grid_is_listed_below_it(planned: Path) -> N
 def test_agenda_reviews_the_months_before(planned: Path, make_plan: MakePlan) -> None:
     november = make_plan(planned, "2026-11", as_of=date(2026, 10, 20))
     write_plan(planned, november)
-    december = load_input(planned, DECEMBER).plan
+    december = load_input(load_office(planned), DECEMBER).plan
     window = december.fairness.model_copy(update={"window": ["2026-10", "2026-11", "2026-12"]})
     write_plan(planned, december.model_copy(update={"fairness": window}))
-    print_month(planned, DECEMBER)
+    print_month(load_office(planned), DECEMBER)
     agenda = read(planned, "agenda-2026-12")
     assert "<h3>Sprechstunden im November 2026</h3>" in agenda
     assert "gibt es keinen Plan" not in agenda
@@ -192,7 +195,9 @@ def test_agenda_reviews_the_months_before(planned: Path, make_plan: MakePlan) ->
     # A person's row: October unknown (no plan), November and December counted.
     load = {entry.volunteer: entry for entry in november.load}
     person = next(p for p in load if load[p].duties)
-    name = next(v.name for v in load_input(planned, DECEMBER).data.volunteers if v.id == person)
+    name = next(
+        v.name for v in load_input(load_office(planned), DECEMBER).data.volunteers if v.id == person
+    )
     row = re.search(
         rf"<td>{re.escape(name)}</td>\s*<td class=\"number\">(.*?)</td>\s*<td class=\"number\">(\d+)</td>",
         agenda,
@@ -202,7 +207,7 @@ def test_agenda_reviews_the_months_before(planned: Path, make_plan: MakePlan) ->
 
 
 def test_agenda_without_an_earlier_plan_counts_from_the_calendar(planned: Path) -> None:
-    print_month(planned, DECEMBER)
+    print_month(load_office(planned), DECEMBER)
     agenda = read(planned, "agenda-2026-12")
     assert "Für November 2026 gibt es keinen Plan in rotas/" in agenda
     assert '<tr><th>Offene Sprechstunden</th><td class="number">4</td></tr>' in agenda
@@ -216,7 +221,7 @@ def test_with_links_says_whether_a_link_was_made_and_never_prints_one(planned: P
         created="2026-11-02T09:30:00+00:00",
     )
     write_tokens(planned, TokenFile(links=[record]))
-    print_month(planned, DECEMBER, with_links=True)
+    print_month(load_office(planned), DECEMBER, links=links_made(load_office(planned)))
     made = read(planned, "people/v01-2026-12")
     assert "wurde am 2. November 2026 erstellt" in made
     assert "noch keinen Kalender-Link" in read(planned, "people/v02-2026-12")
@@ -228,8 +233,8 @@ def test_with_links_says_whether_a_link_was_made_and_never_prints_one(planned: P
 
 
 def test_same_plan_same_bytes(planned: Path) -> None:
-    first = {p: p.read_bytes() for p in print_month(planned, DECEMBER)}
-    second = {p: p.read_bytes() for p in print_month(planned, DECEMBER)}
+    first = {p: p.read_bytes() for p in print_month(load_office(planned), DECEMBER)}
+    second = {p: p.read_bytes() for p in print_month(load_office(planned), DECEMBER)}
     assert first == second
 
 
@@ -248,7 +253,7 @@ def test_stale_printouts_of_the_month_are_removed_and_others_kept(planned: Path)
     ]
     for path in stale + kept:
         path.write_text("old", encoding="utf-8")
-    written = print_month(planned, DECEMBER)
+    written = print_month(load_office(planned), DECEMBER)
     assert not [path for path in stale if path.exists()]
     assert all(path.read_text(encoding="utf-8") == "old" for path in kept)
     assert all(path.is_file() for path in written)
@@ -264,19 +269,19 @@ def test_without_weasyprint_one_line_says_why(html_only: None) -> None:
 
 def test_a_month_without_a_plan_is_a_plain_error(office_folder: Path) -> None:
     with pytest.raises(RosterError, match="Run `roster plan` for that month first"):
-        print_month(office_folder, DECEMBER)
+        print_month(load_office(office_folder), DECEMBER)
     assert not (office_folder / "print").exists()
 
 
 def test_people_the_plan_names_but_the_team_lost_still_get_their_duties(planned: Path) -> None:
-    source = load_input(planned, DECEMBER)
+    source = load_input(load_office(planned), DECEMBER)
     first = source.plan.appointments[0]
     gone = first.model_copy(update={"counsellor": "v99"})
     write_plan(
         planned,
         source.plan.model_copy(update={"appointments": [gone, *source.plan.appointments[1:]]}),
     )
-    print_month(planned, DECEMBER)
+    print_month(load_office(planned), DECEMBER)
     schedule = read(planned, "people/v99-2026-12")
     assert "<h1>v99</h1>" in schedule
     assert isinstance(gone, PlanAppointment)

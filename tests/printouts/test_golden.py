@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from roster.month import Month
+from roster.domain.month import Month
+from roster.folder.load import load_office
 from roster.printouts import print_month
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -33,7 +34,7 @@ def normalise(html: str) -> str:
 
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_printout_matches_golden_file(real_plan_folder: Path, html_only: None, name: str) -> None:
-    print_month(real_plan_folder, Month(2026, 12))
+    print_month(load_office(real_plan_folder), Month(2026, 12))
     actual = normalise((real_plan_folder / "print" / f"{name}.html").read_text(encoding="utf-8"))
     golden = GOLDEN / f"{name.replace('/', '-')}.html"
     if os.environ.get("ROSTER_REGENERATE_GOLDEN"):

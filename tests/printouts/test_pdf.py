@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from roster.month import Month
+from roster.domain.month import Month
+from roster.folder.load import load_office
 from roster.printouts.context import load_input
 from roster.printouts.documents import documents
 from roster.printouts.door import Door
@@ -41,7 +42,7 @@ def fonts_of(reader: Any) -> set[str]:
 
 
 def test_rota_and_door_sign_as_pdf(real_plan_folder: Path) -> None:
-    source = load_input(real_plan_folder, Month(2026, 12))
+    source = load_input(load_office(real_plan_folder), Month(2026, 12))
     chosen = {
         doc.name: doc for doc in documents(source) if doc.name.split("-")[0] in ("rota", "door")
     }

@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from roster.loading import load_office
-from roster.month import Month
-from roster.plan import Plan, write_plan
+from roster.app.printing import links_made
+from roster.domain.month import Month
+from roster.folder.load import load_office
+from roster.planfile.io import write_plan
+from roster.planfile.schema import Plan
 from roster.printouts import print_month
 
 MakePlan = Callable[..., Plan]
@@ -52,7 +54,12 @@ def test_no_note_in_any_printout_and_no_name_on_the_door(
     assert len(notes) == len(markers) and all(notes)  # the loader read every marked note
     if plan_source == "first-come":
         write_plan(real_plan_folder, make_plan(real_plan_folder))
-    print_month(real_plan_folder, Month(2026, 12), locale=locale, with_links=True)
+    print_month(
+        load_office(real_plan_folder),
+        Month(2026, 12),
+        locale=locale,
+        links=links_made(load_office(real_plan_folder)),
+    )
     texts = printed_text(real_plan_folder)
     assert len(texts) > 30
     for name, text in texts.items():

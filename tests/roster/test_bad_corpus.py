@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from roster.cli import main
-from roster.errors import RosterError
-from roster.loading import load_office
+from roster.domain.errors import RosterError
+from roster.folder.load import load_office
 
 BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
 

@@ -16,7 +16,7 @@ from babel.dates import format_date
 from click.testing import CliRunner
 
 from roster.cli import main
-from roster.month import Month
+from roster.domain.month import Month
 
 Snapshot = Callable[[Path], dict[str, bytes | None]]
 

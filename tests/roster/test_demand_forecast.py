@@ -13,12 +13,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from roster.cli import main
-from roster.forecast import MIN_POINTS, WINDOW, fit_trend, interpreters_for, month_needs, trends
-from roster.loading import OfficeData
-from roster.month import Month
-from roster.office import Office
-from roster.requests import VisitRecord
-from roster.team import Volunteer
+from roster.domain.forecast import (
+    MIN_POINTS,
+    WINDOW,
+    fit_trend,
+    interpreters_for,
+    month_needs,
+    trends,
+)
+from roster.domain.month import Month
+from roster.domain.office import Office
+from roster.domain.office_data import OfficeData
+from roster.domain.requests import VisitRecord
+from roster.domain.team import Volunteer
 
 FIRST = date(2026, 9, 3)  # a Thursday; weekly open hours from here on
 

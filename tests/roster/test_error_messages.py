@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from roster.errors import Problem
-from roster.loading import _validate
-from roster.office import Office
-from roster.plain_errors import allowed_keys, language_suggestion
-from roster.requests import AppointmentFile
-from roster.team import Team
-from roster.yaml_source import read_yaml
+from roster.domain.errors import Problem
+from roster.domain.office import Office
+from roster.domain.requests import AppointmentFile
+from roster.domain.team import Team
+from roster.folder.load import _validate
+from roster.folder.messages import allowed_keys, language_suggestion
+from roster.folder.yaml_reader import read_yaml
 
 
 def problems(

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from roster import starter_folder
-from roster.starter_folder import copy_example, example_office
+from roster.folder import starter as starter_folder
+from roster.folder.starter import copy_example, example_office
 
 
 def test_copy_example_skips_plans_feeds_and_printouts(

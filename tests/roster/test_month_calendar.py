@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from roster.cli import main
-from roster.month import Month
-from roster.month_calendar import closed_reason, month_calendar, session_id
-from roster.office import WEEKDAYS, Office
+from roster.domain.month import Month
+from roster.domain.office import WEEKDAYS, Office
+from roster.domain.sessions import closed_reason, month_calendar, session_id
 
 OPEN_HOURS: dict[str, Any] = {
     "name": "Offene Sprechstunde",
@@ -92,7 +92,7 @@ def test_a_closure_across_the_year_end_closes_days_in_both_months() -> None:
 
 
 def test_the_example_office_closes_for_christmas(example: Path) -> None:
-    from roster.loading import load_office  # noqa: PLC0415 - only this test needs the folder
+    from roster.folder.load import load_office  # noqa: PLC0415 - only this test needs the folder
 
     data = load_office(example)
     december = month_calendar(data.office, Month(2026, 12), "de")

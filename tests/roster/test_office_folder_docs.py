@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from roster.office import (
+from roster.domain.office import (
     AppointmentsRule,
     Closure,
     CounsellorNeed,
@@ -15,8 +15,8 @@ from roster.office import (
     OpenHoursRule,
     TeamMeeting,
 )
-from roster.requests import AppointmentFile, AppointmentRequest, Assign, Forbid, Overrides
-from roster.team import Absence, Team, Volunteer
+from roster.domain.requests import AppointmentFile, AppointmentRequest, Assign, Forbid, Overrides
+from roster.domain.team import Absence, Team, Volunteer
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "office-folder.md"
 MODELS: list[type[BaseModel]] = [

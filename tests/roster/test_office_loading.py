@@ -12,9 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from roster.cli import main
-from roster.errors import RosterError
-from roster.loading import OfficeData, load_office
-from roster.month import Month
+from roster.domain.errors import RosterError
+from roster.domain.month import Month
+from roster.domain.office_data import OfficeData
+from roster.folder.load import load_office
 
 MakeOffice = Callable[..., Path]
 

@@ -15,14 +15,14 @@ from typing import Any
 
 import yaml
 
-from roster.loading import Appointment, OfficeData
-from roster.month import Month
-from roster.office import Office
-from roster.plan import Plan
-from roster.requests import AppointmentRequest, Overrides
-from roster.team import Volunteer
+from roster.domain.month import Month
+from roster.domain.office import Office
+from roster.domain.office_data import Appointment, OfficeData
+from roster.domain.requests import AppointmentRequest, Overrides
+from roster.domain.team import Volunteer
+from roster.planfile.history import History
+from roster.planfile.schema import Plan
 from solver.checker import CheckReport, check_plan
-from solver.history import History
 from solver.solve import solve_month
 
 MONTH = Month(2027, 2)

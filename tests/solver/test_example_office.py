@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from roster.month import Month
-from roster.plan import Plan, read_plan
-from roster.planning import explain_month, plan_month, plan_numbers, plan_summary, verify_month
+from roster.app.plan_texts import plan_numbers, plan_summary
+from roster.app.planning import explain_month, plan_month, verify_month
+from roster.domain.month import Month
+from roster.planfile.io import read_plan
+from roster.planfile.schema import Plan
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "velbert"
 GOLDEN = Path(__file__).resolve().parents[1] / "data" / "plans" / "velbert-2026-12.json"
@@ -24,7 +26,8 @@ TODAY = date(2026, 11, 25)
 def planned(tmp_path_factory: pytest.TempPathFactory) -> tuple[Plan, Path]:
     folder = tmp_path_factory.mktemp("velbert") / "office"
     shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("rotas"))
-    return plan_month(folder, DECEMBER, today=TODAY)
+    planned = plan_month(folder, DECEMBER, today=TODAY)
+    return planned.plan, planned.path
 
 
 def test_the_example_is_planned_to_proven_optimality(planned: tuple[Plan, Path]) -> None:
@@ -65,7 +68,7 @@ def test_the_summary_numbers(planned: tuple[Plan, Path]) -> None:
 def test_the_example_verifies_and_is_explained(planned: tuple[Plan, Path]) -> None:
     plan, path = planned
     folder = path.parent.parent
-    report = verify_month(folder, DECEMBER)
+    report = verify_month(folder, DECEMBER).report
     assert report.ok, report.violations
     assert report.total == plan.score.total
     assert plan.locale == "de"
@@ -102,10 +105,12 @@ def test_planning_is_byte_for_byte_reproducible(planned: tuple[Plan, Path], tmp_
         "the example's plan changed: if that is intended, regenerate "
         "tests/data/plans/velbert-2026-12.json (see docs/planning.md)"
     )
-    again, _ = plan_month(path.parent.parent, DECEMBER, today=TODAY)
+    _planned = plan_month(path.parent.parent, DECEMBER, today=TODAY)
+    again, _ = _planned.plan, _planned.path
     assert again == plan and path.read_bytes() == GOLDEN.read_bytes()
     other = tmp_path / "elsewhere"
     shutil.copytree(EXAMPLE, other, ignore=shutil.ignore_patterns("rotas"))
-    _, other_path = plan_month(other, DECEMBER, today=TODAY, fresh=True)
+    _planned = plan_month(other, DECEMBER, today=TODAY, fresh=True)
+    _, other_path = _planned.plan, _planned.path
     assert other_path.read_bytes() == GOLDEN.read_bytes()
     assert read_plan(GOLDEN) == plan

@@ -16,7 +16,7 @@ from solver_builders import (
     solve,
 )
 
-from roster.plan import Plan
+from roster.planfile.schema import Plan
 from solver.explain import explain_text
 from solver.month_input import month_input
 

@@ -24,9 +24,9 @@ from solver_builders import (
     staff_of,
 )
 
-from roster.errors import RosterError
-from roster.loading import load_office
-from roster.month import Month
+from roster.domain.errors import RosterError
+from roster.domain.month import Month
+from roster.folder.load import load_office
 from solver.checker import check_plan
 from solver.greedy import greedy_of, greedy_plan
 from solver.month_input import month_input

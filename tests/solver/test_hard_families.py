@@ -23,7 +23,7 @@ from solver_builders import (
     staff_of,
 )
 
-from roster.plan import Plan, StaffEntry
+from roster.planfile.schema import Plan, StaffEntry
 
 
 def with_staff(plan: Plan, day: date, staff: list[StaffEntry]) -> Plan:

@@ -19,7 +19,7 @@ from solver_builders import (
     staff_of,
 )
 
-from roster.errors import RosterError
+from roster.domain.errors import RosterError
 
 
 def office(**overrides: Any) -> Spec:

@@ -11,11 +11,10 @@ import pytest
 from click.testing import CliRunner
 from solver_builders import Spec, person
 
+from roster.app.demo import DemoReport, demo_plan
 from roster.cli import main
-from roster.demo import DemoReport
-from roster.loading import load_office
-from roster.month import Month
-from roster.planning import demo_plan
+from roster.domain.month import Month
+from roster.folder.load import load_office
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "velbert"
 GOLDEN = Path(__file__).resolve().parents[1] / "data" / "plans" / "velbert-2026-12.json"

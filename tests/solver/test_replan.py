@@ -24,10 +24,10 @@ from solver_builders import (
     staff_of,
 )
 
-from roster.errors import RosterError
-from roster.plan import read_plan
-from roster.planning import plan_month, verify_month
-from solver.facts import changes, plan_facts, split
+from roster.app.planning import plan_month, verify_month
+from roster.domain.errors import RosterError
+from roster.planfile.facts import changes, plan_facts, split
+from roster.planfile.io import read_plan
 
 THURSDAYS = [THU + timedelta(days=7 * n) for n in range(4)]
 
@@ -87,46 +87,53 @@ def test_a_past_session_that_the_data_now_forbids_is_an_error() -> None:
 def test_planning_twice_gives_the_same_bytes(tmp_path: Path) -> None:
     folder = month_of_thursdays().write(tmp_path / "office")
     today = date(2027, 1, 20)
-    plan, path = plan_month(folder, MONTH, today=today, time_limit=5)
+    _planned = plan_month(folder, MONTH, today=today, time_limit=5)
+    plan, path = _planned.plan, _planned.path
     first = path.read_bytes()
     seen: list[tuple[float, float, float]] = []
-    again, _ = plan_month(
+    _planned = plan_month(
         folder, MONTH, today=today, time_limit=5, progress=lambda *a: seen.append(a)
     )
+    again, _ = _planned.plan, _planned.path
     assert path.read_bytes() == first
     assert again == plan
     assert seen == [(0.0, plan.solver.objective, plan.solver.bound)]
-    fresh, _ = plan_month(folder, MONTH, today=today, time_limit=5, fresh=True)
+    _planned = plan_month(folder, MONTH, today=today, time_limit=5, fresh=True)
+    fresh, _ = _planned.plan, _planned.path
     assert path.read_bytes() == first
     assert fresh.previous is None
-    assert verify_month(folder, MONTH).ok
+    assert verify_month(folder, MONTH).report.ok
 
 
 def test_a_later_replan_records_what_it_replaced(tmp_path: Path) -> None:
     folder = month_of_thursdays().write(tmp_path / "office")
-    first, path = plan_month(folder, MONTH, today=date(2027, 1, 20), time_limit=5)
-    second, _ = plan_month(folder, MONTH, today=THURSDAYS[1], time_limit=5)
+    _planned = plan_month(folder, MONTH, today=date(2027, 1, 20), time_limit=5)
+    first, path = _planned.plan, _planned.path
+    _planned = plan_month(folder, MONTH, today=THURSDAYS[1], time_limit=5)
+    second, _ = _planned.plan, _planned.path
     assert second.previous is not None
     assert second.previous.input_digest == first.input_digest
     assert penalty(second, "change") == 0  # nothing changed in the office
     assert [s.staff for s in second.sessions] == [s.staff for s in first.sessions]
     assert read_plan(path) == second
-    assert verify_month(folder, MONTH).ok
+    assert verify_month(folder, MONTH).report.ok
 
 
 def test_earlier_months_count_for_fairness(tmp_path: Path) -> None:
     spec = month_of_thursdays()
     folder = spec.write(tmp_path / "office")
-    plan, _ = plan_month(folder, MONTH, today=date(2027, 1, 20), time_limit=5)
+    _planned = plan_month(folder, MONTH, today=date(2027, 1, 20), time_limit=5)
+    plan, _ = _planned.plan, _planned.path
     january = plan.model_copy(update={"month": "2027-01"})
     (folder / "rotas" / "2027-01.json").write_text(january.to_json(), encoding="utf-8")
-    again, _ = plan_month(folder, MONTH, today=date(2027, 1, 20), time_limit=5, fresh=True)
+    _planned = plan_month(folder, MONTH, today=date(2027, 1, 20), time_limit=5, fresh=True)
+    again, _ = _planned.plan, _planned.path
     assert again.fairness.window == ["2027-01", "2027-02"]
     assert "rotas/2027-01.json" in again.inputs
     for before, now in zip(plan.load, again.load, strict=True):
         assert now.window_duties == before.duties + now.duties
         assert now.window_offered == before.offered + now.offered
-    assert verify_month(folder, MONTH).ok
+    assert verify_month(folder, MONTH).report.ok
 
 
 def test_the_same_bytes_whatever_the_hash_seed(tmp_path: Path) -> None:

@@ -19,8 +19,8 @@ from solver_builders import (
     staff_of,
 )
 
-from roster.plan import Plan
-from solver.history import History
+from roster.planfile.history import History
+from roster.planfile.schema import Plan
 
 
 def solved(spec: Spec, history: History | None = None) -> Plan:

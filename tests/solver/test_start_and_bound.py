@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from solver_builders import MONTH, THU, Spec, check, interpreter, person, solve, staff_of
 
-from roster.loading import load_office
-from roster.month import Month
-from roster.plan import Plan
+from roster.domain.month import Month
+from roster.folder.load import load_office
+from roster.planfile.schema import Plan
 from solver import variables
 from solver.checker import check_plan
 from solver.greedy import greedy_of

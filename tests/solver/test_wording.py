@@ -19,8 +19,9 @@ from solver_builders import (
     solve,
 )
 
-from roster.loading import OfficeData
-from roster.plan import Plan, read_plan
+from roster.domain.office_data import OfficeData
+from roster.planfile.io import read_plan
+from roster.planfile.schema import Plan
 from solver.availability import cannot_cover_reason
 from solver.explain import Explainer
 from solver.month_input import month_input

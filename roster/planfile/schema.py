@@ -9,14 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from datetime import datetime
-from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from roster.errors import RosterError, first_validation_problem
-from roster.files import write_atomic
-from roster.month import Month
+from roster.domain.forecast import LanguageNeed
 
 SCHEMA_VERSION = 1
 
@@ -38,14 +35,6 @@ class StaffEntry(PlanModel):
     )
     lead: bool = Field(default=False, description="on lead duty")
     trainee: bool = Field(default=False, description="a trainee counsellor")
-
-
-class LanguageNeed(PlanModel):
-    """Interpreting need for one language in one open-hours session."""
-
-    language: str
-    interpreters: int = Field(ge=0, description="interpreters needed (forecast or standing)")
-    expected_visitors: float = Field(ge=0, description="forecast visitors of this language")
 
 
 class Needs(PlanModel):
@@ -232,45 +221,3 @@ class Plan(PlanModel):
         """The plan as stable, indented JSON."""
         data = self.model_dump(mode="json", by_alias=True)
         return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
-
-
-def plan_path(folder: Path, month: Month) -> Path:
-    """Where the plan of ``month`` lives."""
-    return folder / "rotas" / f"{month}.json"
-
-
-def write_plan(folder: Path, plan: Plan) -> Path:
-    """Write the plan atomically into ``rotas/``; return its path."""
-    path = plan_path(folder, Month.parse(plan.month))
-    write_atomic(path, plan.to_json())
-    return path
-
-
-def read_plan(path: Path) -> Plan:
-    """Read a plan file; raise :class:`RosterError` if it is not one."""
-    name = path.as_posix()
-    if not path.is_file():
-        raise RosterError(f"There is no plan at {name}. Run `roster plan` for that month first.")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise RosterError(f"{name} is not a plan file ({exc}). Plan the month again.") from None
-    if isinstance(data, dict) and data.get("schema") != SCHEMA_VERSION:
-        raise RosterError(
-            f"{name} has schema {data.get('schema')!r}; this roster reads schema {SCHEMA_VERSION}. "
-            "Plan the month again with this version."
-        )
-    try:
-        return Plan.model_validate(data)
-    except ValidationError as exc:
-        raise RosterError(
-            f"{name} is not a valid plan file ({first_validation_problem(exc)}). Plan the month again."
-        ) from None
-
-
-def plans_in(folder: Path) -> list[Plan]:
-    """Every plan in ``folder/rotas``, oldest month first."""
-    base = folder / "rotas"
-    if not base.is_dir():
-        return []
-    return [read_plan(path) for path in sorted(base.glob("[0-9][0-9][0-9][0-9]-[0-9][0-9].json"))]

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from roster.errors import RosterError
+from roster.domain.errors import RosterError
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from roster.plan import Plan, PlanAppointment, PlanSession
+from roster.planfile.schema import Plan, PlanAppointment, PlanSession
 
 
 def minutes_between(session: PlanSession | PlanAppointment) -> int:

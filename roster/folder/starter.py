@@ -6,8 +6,8 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from roster.errors import RosterError
-from roster.files import write_atomic
+from roster.domain.errors import RosterError
+from roster.domain.files import write_atomic
 
 
 def _copy_tree(source: Traversable, target: Path) -> list[Path]:
@@ -35,7 +35,7 @@ def init_folder(target: Path) -> list[Path]:
 
 def example_office() -> Path:
     """The fictional example office shipped with the source tree (examples/velbert)."""
-    here = Path(__file__).resolve().parent.parent / "examples" / "velbert"
+    here = Path(__file__).resolve().parents[2] / "examples" / "velbert"
     if not (here / "office.yaml").is_file():
         raise RosterError(
             "The example office (examples/velbert) was not found next to the roster package. "

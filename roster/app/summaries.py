@@ -8,12 +8,11 @@ from collections import Counter
 from babel.dates import format_date, format_skeleton, format_time
 from babel.numbers import format_decimal
 
-from roster.forecast import month_needs, trends
-from roster.languages import language_name
-from roster.loading import OfficeData
-from roster.month import Month
-from roster.month_calendar import MonthCalendar, month_calendar
-from roster.plan import LanguageNeed
+from roster.domain.forecast import LanguageNeed, month_needs, trends
+from roster.domain.languages import language_name
+from roster.domain.month import Month
+from roster.domain.office_data import OfficeData
+from roster.domain.sessions import MonthCalendar, month_calendar
 
 ROLE_WORDS = {
     "counsellor": "counsellors",

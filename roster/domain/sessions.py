@@ -15,8 +15,8 @@ from typing import Literal
 
 import holidays
 
-from roster.month import Month
-from roster.office import WEEKDAYS, Office, SessionRule
+from roster.domain.month import Month
+from roster.domain.office import WEEKDAYS, Office, SessionRule
 
 SessionKind = Literal["open_hours", "appointments"]
 _KIND_SHORT = {"open_hours": "open", "appointments": "appt"}

@@ -17,14 +17,25 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from roster.loading import OfficeData
-from roster.month import Month
-from roster.month_calendar import SessionOccurrence, month_calendar
-from roster.office import OpenHoursRule
-from roster.plan import LanguageNeed
+from pydantic import BaseModel, ConfigDict, Field
+
+from roster.domain.month import Month
+from roster.domain.office import OpenHoursRule
+from roster.domain.office_data import OfficeData
+from roster.domain.sessions import SessionOccurrence, month_calendar
 
 WINDOW = 12
 MIN_POINTS = 3
+
+
+class LanguageNeed(BaseModel):
+    """Interpreting need for one language in one open-hours session."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    language: str
+    interpreters: int = Field(ge=0, description="interpreters needed (forecast or standing)")
+    expected_visitors: float = Field(ge=0, description="forecast visitors of this language")
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from roster.office import LanguageCode, Strict, Weekday, invalid
+from roster.domain.office import LanguageCode, Strict, Weekday, invalid
 
 Role = Literal["counsellor", "interpreter", "lead", "social_worker"]
 Level = Literal["basic", "fluent", "native"]

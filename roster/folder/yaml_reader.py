@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from roster.errors import Problem
+from roster.domain.errors import Problem
 
 PathKey = tuple[str | int, ...]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from roster.plan import Fact, Plan
+from roster.planfile.schema import Fact, Plan
 
 FactKey = tuple[str, str, str, str]
 

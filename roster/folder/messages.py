@@ -20,9 +20,9 @@ from typing import Any, Literal, Union, get_args, get_origin
 from babel import Locale
 from pydantic import BaseModel, ValidationError
 
-from roster.errors import Problem
-from roster.languages import babel_knows
-from roster.yaml_source import PathKey, YamlDocument, dotted
+from roster.domain.errors import Problem
+from roster.domain.languages import babel_knows
+from roster.folder.yaml_reader import PathKey, YamlDocument, dotted
 
 _LANGUAGE_HINT = "a language code such as ar, fa, fa-AF, ti or uk"
 _LANGUAGE_FIELDS = {"language", "languages", "interpreters"}

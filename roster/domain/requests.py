@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from roster.office import LanguageCode, Strict, invalid
+from roster.domain.office import LanguageCode, Strict, invalid
 
 Answer = Literal["yes", "maybe", "no"]
 ANSWERS: dict[str, Answer] = {

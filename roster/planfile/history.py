@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from roster.files import sha256_of
-from roster.month import Month
-from roster.plan import Plan, plan_path, read_plan
+from roster.domain.files import sha256_of
+from roster.domain.month import Month
+from roster.planfile.io import plan_path, read_plan
+from roster.planfile.schema import Plan
 
 FAIRNESS_MONTHS = 3
 """Earlier months counted for fairness, besides the month being planned."""

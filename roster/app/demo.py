@@ -1,0 +1,207 @@
+"""`roster demo`: the main job on the example office, end to end.
+
+The demo plans the month of the example's availability poll, so it gives the same
+result whatever today's date is. Each step is one library call, listed in order in
+``STEPS``: check, calendar, forecast, plan, feeds, printouts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from calendars.events import TEAM, FeedRef
+from calendars.links import link_feed as issue_link
+from calendars.publish import feeds_dir, publish
+from calendars.tokens import read_tokens
+from roster.app.clock import office_now
+from roster.app.planning import plan_office
+from roster.app.summaries import calendar_text, check_summary, forecast_text
+from roster.domain.month import Month
+from roster.domain.office_data import OfficeData
+from roster.domain.sessions import month_calendar
+from roster.folder.load import load_office
+from roster.folder.starter import copy_example
+from roster.planfile.io import plan_path, read_plan
+from roster.printouts.documents import PEOPLE_FOLDER, PRINT_FOLDER
+from roster.printouts.documents import print_month as write_printouts
+from roster.printouts.render import pdf_skip_reason
+
+
+@dataclass
+class DemoReport:
+    """What the demo did and wrote."""
+
+    folder: Path
+    month: Month
+    now: datetime | None = None
+    sections: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
+
+    def lacks_plan(self, step: str, consequence: str, command: str) -> bool:
+        """Whether the month has no plan file; if so, say so in a section for ``step``."""
+        folder, month = self.folder, self.month
+        if plan_path(folder, month).is_file():
+            return False
+        self.sections.append(
+            f"== {step} ==\nNo plan for {month} in {folder / 'rotas'}, so {consequence}. "
+            f"Run `roster plan {folder} --month {month}`, then `roster {command} {folder} "
+            f"--month {month}`."
+        )
+        return True
+
+    def text(self) -> str:
+        """The report the CLI prints."""
+        parts = [f"roster demo: the example office in {self.folder}, month {self.month}", ""]
+        for section in self.sections:
+            parts.extend([section, ""])
+        if self.written:
+            parts.append("Written:")
+            parts.extend(f"  {path}" for path in self.written)
+            parts.append("")
+        parts.extend(self.hints)
+        return "\n".join(parts).rstrip() + "\n"
+
+
+def demo_month(data: OfficeData) -> Month:
+    """The month of the example's availability poll (the latest one)."""
+    if data.availability:
+        return max(data.availability)
+    if data.appointments:
+        return max(data.appointments)
+    raise ValueError("the example office has no availability poll")
+
+
+def _check(data: OfficeData, report: DemoReport) -> None:
+    report.sections.append("== check ==\n" + check_summary(data))
+
+
+def _calendar(data: OfficeData, report: DemoReport) -> None:
+    calendar = month_calendar(data.office, report.month, data.office.locale)
+    report.sections.append("== calendar ==\n" + calendar_text(calendar, data.office.locale))
+
+
+def _forecast(data: OfficeData, report: DemoReport) -> None:
+    report.sections.append(
+        "== forecast ==\n" + forecast_text(data, report.month, data.office.locale)
+    )
+
+
+def run_demo(target: Path, *, now: datetime | None = None) -> DemoReport:
+    """Copy the example office to ``target`` and run the main job on it."""
+    copy_example(target)
+    data = load_office(target)
+    report = DemoReport(target, demo_month(data), now=now)
+    for step in STEPS:
+        step(data, report)
+    report.hints.append(f"Look at the office folder: {target}")
+    return report
+
+
+def demo_plan(data: OfficeData, report: DemoReport) -> None:
+    """Plan the demo month as of the day before it starts (so that re-planning keeps no
+    session as past) and summarise it."""
+    today = report.month.first - timedelta(days=1)
+    planned = plan_office(data, report.month, today=today)
+    report.sections.append("== plan ==\n" + planned.text())
+    report.written.append(planned.path)
+    report.hints.append(f"Why needs stay open: roster explain {data.folder} --month {report.month}")
+
+
+def demo_feeds(data: OfficeData, report: DemoReport) -> None:
+    """Publish the demo month's feeds and show how to serve them.
+
+    On the first run in a folder the demo makes the links of the team feed and of one
+    volunteer and shows them, once, as ``roster feeds link`` would; later runs find the
+    links made and show none (only their hashes are kept). The public feed's address is no
+    secret.
+    """
+    folder = data.folder
+    month = report.month
+    if report.lacks_plan("feeds", "there are no feeds yet", "publish"):
+        return
+    moment = office_now(data.office, report.now)
+    published = publish(data, now=moment, month=month)
+    lines = ["== feeds ==", published.text().rstrip(), ""]
+    if not read_tokens(folder).links:
+        plan = read_plan(plan_path(folder, month))
+        on_duty = sorted(
+            {entry.volunteer for session in plan.sessions for entry in session.staff}
+            & {person.id for person in data.volunteers}
+        )
+        first = on_duty[0] if on_duty else data.volunteers[0].id
+        lines.append(
+            "Secret links, made on this first run and shown only now "
+            "(`roster feeds link` makes the others):"
+        )
+        for ref in (TEAM, FeedRef("volunteer", first)):
+            issued = issue_link(data, ref, moment)
+            lines.append(f"  {issued.who}: {issued.url}")
+    else:
+        count = len(read_tokens(folder).links)
+        lines.append(
+            f"{count} secret links were made on an earlier run and are not shown again; "
+            f"`roster feeds revoke VOLUNTEER_ID --dir {folder}` makes a new one."
+        )
+    report.sections.append("\n".join(lines))
+    report.written.append(feeds_dir(folder))
+    report.hints.extend(
+        [
+            f"Serve the feeds: roster serve {folder}",
+            "  then, in another terminal: curl http://127.0.0.1:8080/public.ics",
+            f"A volunteer's link with a QR code: roster feeds link v02 --dir {folder}",
+            "Running it behind a reverse proxy, CalDAV: docs/feeds.md; "
+            "subscribing on a phone: docs/subscribe.md",
+        ]
+    )
+
+
+def _kind(path: Path) -> str:
+    if path.parent.name == PEOPLE_FOLDER:
+        return "personal schedules"
+    return path.name.split("-", 1)[0]
+
+
+_PRINT_LABELS = {
+    "rota": "rota (wall, A4 landscape)",
+    "appointments": "appointment sheets (desk only)",
+    "agenda": "team-meeting agenda",
+    "door": "door sign (public, no names)",
+    "personal schedules": "personal schedules (people/)",
+}
+
+
+def demo_print(data: OfficeData, report: DemoReport) -> None:
+    """Print the demo month into ``DIR/print/`` and say how to open the files."""
+    folder, month = data.folder, report.month
+    if report.lacks_plan("print", "there is nothing to print yet", "print"):
+        return
+    written = write_printouts(data, month)
+    counts: dict[str, int] = {}
+    for path in written:
+        if path.suffix == ".html":
+            counts[_kind(path)] = counts.get(_kind(path), 0) + 1
+    lines = ["== print ==", f"Printouts of {month} in {folder / PRINT_FOLDER}:"]
+    lines.extend(f"  {count:>3} {_PRINT_LABELS.get(kind, kind)}" for kind, count in counts.items())
+    skipped = pdf_skip_reason()
+    lines.append(skipped or "Each as HTML and PDF.")
+    report.sections.append("\n".join(lines))
+    report.written.extend(path for path in written if path.parent.name != PEOPLE_FOLDER)
+    report.written.append(folder / PRINT_FOLDER / PEOPLE_FOLDER)
+    rota = folder / PRINT_FOLDER / f"rota-{month}"
+    report.hints.extend(
+        [
+            f"Open the rota in a browser: {rota}.html"
+            + ("" if skipped else f" (print-ready: {rota}.pdf)"),
+            f"  e.g. xdg-open {rota}.{'html' if skipped else 'pdf'}   (macOS: open ...)",
+            f"Print again after a change: roster print {folder} --month {month}",
+        ]
+    )
+
+
+DemoStep = Callable[[OfficeData, DemoReport], None]
+STEPS: list[DemoStep] = [_check, _calendar, _forecast, demo_plan, demo_feeds, demo_print]
+"""The main job, in order: feeds and printouts read the plan the plan step writes."""

@@ -1,0 +1,94 @@
+"""The feed jobs: publish the month's feeds, hand out and revoke secret feed links, serve."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from pathlib import Path
+
+from calendars.caldav_sync import target_from_options
+from calendars.links import IssuedLink, RevokedLink, feed_ref
+from calendars.links import link_feed as issue_link
+from calendars.links import revoke_feed as revoke_link
+from calendars.publish import PublishReport, publish
+from calendars.serve import serve
+from roster.app.clock import office_now
+from roster.domain.errors import RosterError
+from roster.domain.month import Month
+from roster.folder.load import load_office
+
+
+def publish_month(
+    folder: Path,
+    month: Month | str | None = None,
+    *,
+    now: datetime | None = None,
+    caldav_url: str | None = None,
+    caldav_user: str | None = None,
+    environ: Mapping[str, str] | None = None,
+    ask_password: Callable[[str], str] | None = None,
+    uid_key: str | None = None,
+) -> PublishReport:
+    """Publish the feeds of the planned months around ``month`` (default: this month).
+
+    With ``caldav_url`` and ``caldav_user`` each volunteer's events also go to a CalDAV
+    server; the password comes from ``environ`` (``ROSTER_CALDAV_PASSWORD``) or
+    ``ask_password``.
+    """
+    data = load_office(Path(folder))
+    target = target_from_options(
+        caldav_url,
+        caldav_user,
+        os.environ if environ is None else environ,
+        ask_password or _no_password,
+    )
+    chosen = Month.parse(month) if isinstance(month, str) else month
+    return publish(
+        data, now=office_now(data.office, now), month=chosen, caldav=target, uid_key=uid_key
+    )
+
+
+def _no_password(prompt: str) -> str:
+    raise RosterError(
+        f"{prompt}: no password was given. Set the environment variable "
+        "ROSTER_CALDAV_PASSWORD to the CalDAV password and publish again."
+    )
+
+
+def link_feed(
+    folder: Path,
+    volunteer_id: str | None = None,
+    *,
+    team: bool = False,
+    gaps: bool = False,
+    png: Path | None = None,
+    now: datetime | None = None,
+) -> IssuedLink:
+    """Make a feed's secret link (shown once) and, with ``png``, its QR code."""
+    ref = feed_ref(volunteer_id, team=team, gaps=gaps)
+    data = load_office(Path(folder))
+    return issue_link(data, ref, office_now(data.office, now), png=png)
+
+
+def revoke_feed(
+    folder: Path,
+    volunteer_id: str | None = None,
+    *,
+    team: bool = False,
+    gaps: bool = False,
+    reissue: bool = True,
+    png: Path | None = None,
+    now: datetime | None = None,
+) -> RevokedLink:
+    """Make a feed's link fail at once; with ``reissue``, make a new one."""
+    ref = feed_ref(volunteer_id, team=team, gaps=gaps)
+    data = load_office(Path(folder))
+    return revoke_link(data, ref, office_now(data.office, now), reissue=reissue, png=png)
+
+
+def serve_feeds(
+    folder: Path, host: str, port: int, announce: Callable[[str], None] = print
+) -> None:
+    """Serve the published feeds of ``folder`` over HTTP until interrupted."""
+    serve(Path(folder), host, port, announce=announce)

@@ -1,0 +1,180 @@
+"""The month's plan: plan, verify and explain an office folder.
+
+``plan_month`` loads the office, reads the earlier months' plans in ``rotas/`` (for
+fairness) and the month's existing plan (for stability), solves, checks the result with
+the solver-free checker and writes ``rotas/YYYY-MM.json`` atomically. The functions
+here read and write files; the planning itself lives in the ``solver`` package.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from roster.app.clock import month_or_next, parse_day
+from roster.app.plan_texts import plan_summary, verify_text
+from roster.domain.errors import RosterError
+from roster.domain.month import Month
+from roster.domain.office_data import OfficeData
+from roster.folder.load import load_office
+from roster.planfile.history import History, load_history
+from roster.planfile.io import plan_path, read_plan, write_plan
+from roster.planfile.schema import Plan
+from solver.checker import CheckReport, check_plan
+from solver.explain import explain_text
+from solver.month_input import month_input
+from solver.plan_build import input_digest
+from solver.solve import Progress, solve_month
+
+
+def _existing(folder: Path, month: Month) -> Plan | None:
+    path = plan_path(folder, month)
+    if not path.is_file():
+        return None
+    try:
+        plan = read_plan(path)
+    except RosterError as exc:
+        raise RosterError(
+            f"{exc} To replace it, plan with --fresh (the unreadable file is overwritten)."
+        ) from None
+    if plan.month != str(month):
+        raise RosterError(
+            f"{path} holds the plan of {plan.month}, not {month}. Rename or remove it, "
+            "or plan with --fresh."
+        )
+    return plan
+
+
+def _unchanged(data: OfficeData, history: History, month: Month, plan: Plan, today: date) -> bool:
+    """Whether ``plan`` was made from exactly these inputs and ``today``, proven optimal."""
+    inputs = {**data.digest_files(month), **history.files}
+    return (
+        plan.as_of == today
+        and plan.input_digest == input_digest(inputs)
+        and plan.solver.status == "optimal"
+        and plan.solver.deterministic
+    )
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A month's plan, written to its file."""
+
+    plan: Plan
+    path: Path
+
+    def text(self) -> str:
+        """What `roster plan` prints."""
+        return plan_summary(self.plan, self.path)
+
+
+def plan_month(
+    folder: Path,
+    month: Month | str | None = None,
+    *,
+    today: date | str | None = None,
+    now: datetime | None = None,
+    time_limit: float = 10.0,
+    fresh: bool = False,
+    fast: bool = False,
+    progress: Progress | None = None,
+) -> Planned:
+    """Plan ``month`` (default: next month) of the office in ``folder`` and write
+    ``rotas/YYYY-MM.json``.
+
+    With an existing plan (and not ``fresh``), sessions before ``today`` (default: today in
+    the office's zone) are kept as they were and later ones change as little as possible.
+    A plan already made from the same files and ``today`` and proven optimal is kept as it
+    is, so planning twice gives the same bytes. Raises :class:`RosterError` for bad input
+    or overrides that break a hard rule; nothing is written then.
+    """
+    if time_limit <= 0:
+        raise RosterError(f"--time-limit must be more than 0 seconds, not {time_limit:g}.")
+    data = load_office(Path(folder))
+    return plan_office(
+        data,
+        month_or_next(data.office, month, now),
+        today=parse_day(today, data.office, now),
+        time_limit=time_limit,
+        fresh=fresh,
+        fast=fast,
+        progress=progress,
+    )
+
+
+def plan_office(
+    data: OfficeData,
+    month: Month,
+    *,
+    today: date,
+    time_limit: float = 10.0,
+    fresh: bool = False,
+    fast: bool = False,
+    progress: Progress | None = None,
+) -> Planned:
+    """:func:`plan_month` on an office already loaded."""
+    folder = data.folder
+    history = load_history(folder, month)
+    previous = None if fresh else _existing(folder, month)
+    path = plan_path(folder, month)
+    if previous is not None and _unchanged(data, history, month, previous, today):
+        if progress is not None:
+            progress(0.0, previous.solver.objective, previous.solver.bound)
+        return Planned(previous, path)
+    plan = solve_month(
+        data,
+        month,
+        today=today,
+        history=history,
+        previous=previous,
+        time_limit=time_limit,
+        fast=fast,
+        progress=progress,
+    )
+    report = check_plan(data, plan, history)
+    if not report.ok:
+        lines = "\n".join(f"  - {violation}" for violation in report.violations)
+        raise RuntimeError(
+            "internal error: the plan breaks rules the model should keep; nothing was "
+            f"written. Please report this with the office folder.\n{lines}"
+        )
+    return Planned(plan, write_plan(folder, plan))
+
+
+@dataclass(frozen=True)
+class Verified:
+    """The checker's verdict on a month's plan file."""
+
+    report: CheckReport
+    path: Path
+
+    def text(self) -> str:
+        """What `roster verify` prints."""
+        return verify_text(self.report, self.path)
+
+
+def verify_month(
+    folder: Path, month: Month | str | None = None, *, now: datetime | None = None
+) -> Verified:
+    """Check ``rotas/YYYY-MM.json`` against the office as it is now (solver-free)."""
+    folder = Path(folder)
+    data = load_office(folder)
+    month = month_or_next(data.office, month, now)
+    path = plan_path(folder, month)
+    plan = read_plan(path)
+    return Verified(check_plan(data, plan, load_history(folder, month)), path)
+
+
+def explain_month(
+    folder: Path, month: Month | str | None = None, *, now: datetime | None = None
+) -> str:
+    """Every uncovered need and unscheduled appointment of the month's plan, with the
+    candidates considered and why each did not take it."""
+    folder = Path(folder)
+    data = load_office(folder)
+    month = month_or_next(data.office, month, now)
+    plan = read_plan(plan_path(folder, month))
+    history = load_history(folder, month)
+    inp = month_input(data, month, as_of=plan.as_of, history=history, previous=plan.previous)
+    return explain_text(inp, plan)

@@ -1,0 +1,194 @@
+"""Reading and validating an office folder.
+
+``load_office(folder)`` reads every file of the folder, validates it with the models in
+``roster.office``, ``roster.team`` and ``roster.requests``, cross-checks them (ids,
+languages, dates) and returns one :class:`OfficeData`. Every problem in every file is
+collected and raised together as one :class:`RosterError`; nothing is written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from roster.domain.errors import Problem, RosterError, raise_if_any
+from roster.domain.files import sha256_of
+from roster.domain.month import Month
+from roster.domain.office import Office
+from roster.domain.office_data import Appointment, OfficeData
+from roster.domain.requests import (
+    Answer,
+    AppointmentFile,
+    Overrides,
+)
+from roster.domain.team import Team
+from roster.folder.cross_checks import (
+    check_appointments,
+    check_office_languages,
+    check_overrides,
+    check_team,
+    language_check,
+    raw_ids,
+)
+from roster.folder.messages import problems_from_validation
+from roster.folder.poll_csv import read_availability
+from roster.folder.visits_csv import read_visits
+from roster.folder.yaml_reader import YamlDocument, read_yaml
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+_MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def _validate(model: type[ModelT], doc: YamlDocument, problems: list[Problem]) -> ModelT | None:
+    if doc.data is None:
+        problems.append(
+            Problem(
+                doc.file,
+                None,
+                "",
+                "is empty; fill it in (docs/office-folder.md explains it; roster init writes an example)",
+            )
+        )
+        return None
+    if not isinstance(doc.data, dict):
+        problems.append(
+            Problem(
+                doc.file,
+                1,
+                "",
+                "must be a mapping of keys to values at the top; "
+                "write key: value lines there, without a leading '- '",
+            )
+        )
+        return None
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        problems.extend(problems_from_validation(exc, doc, model))
+        return None
+
+
+def _read_model(
+    folder: Path, name: str, model: type[ModelT], problems: list[Problem]
+) -> tuple[ModelT | None, YamlDocument | None]:
+    path = folder / name
+    if not path.is_file():
+        return None, None
+    doc, found = read_yaml(path, name)
+    problems.extend(found)
+    if found:
+        return None, doc
+    return _validate(model, doc, problems), doc
+
+
+def _month_files(
+    folder: Path, sub: str, suffix: str, problems: list[Problem]
+) -> list[tuple[Month, Path]]:
+    base = folder / sub
+    if not base.is_dir():
+        return []
+    result: list[tuple[Month, Path]] = []
+    for path in sorted(base.iterdir()):
+        if path.name.startswith((".", "~")) or path.is_dir():
+            continue  # hidden files and the lock files of spreadsheets
+        if path.suffix.lower() not in (".csv", ".yaml", ".yml"):
+            continue  # notes, backups and *.example files are not data
+        match = _MONTH_FILE.match(path.stem)
+        if path.suffix != suffix or not match or not 1 <= int(match.group(2)) <= 12:
+            problems.append(
+                Problem(
+                    f"{sub}/{path.name}",
+                    None,
+                    "",
+                    f"is not named like a month; name it YYYY-MM{suffix}, e.g. 2026-12{suffix}",
+                )
+            )
+            continue
+        result.append((Month(int(match.group(1)), int(match.group(2))), path))
+    return result
+
+
+def load_office(folder: Path) -> OfficeData:
+    """Read and validate the office folder; raise :class:`RosterError` with every problem."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise RosterError(
+            f"{folder} is not a folder. Give the path of an office folder (see `roster init`)."
+        )
+    problems: list[Problem] = [
+        Problem(
+            required,
+            None,
+            "",
+            f"is missing in {folder}; every office folder needs it: create it "
+            "(roster init writes a starter folder; docs/office-folder.md explains it)",
+        )
+        for required in ("office.yaml", "volunteers.yaml")
+        if not (folder / required).is_file()
+    ]
+    office, office_doc = _read_model(folder, "office.yaml", Office, problems)
+    if office is not None and office_doc is not None:
+        check_office_languages(office, office_doc, problems)
+    knows = language_check(office, office_doc)
+    team, team_doc = _read_model(folder, "volunteers.yaml", Team, problems)
+    if team is not None and team_doc is not None:
+        check_team(knows, team, team_doc, problems)
+    people = {person.id: person for person in team.volunteers} if team else {}
+    known_ids = set(people) if team else raw_ids(team_doc)
+
+    availability: dict[Month, dict[tuple[str, date], Answer]] = {}
+    for month, path in _month_files(folder, "availability", ".csv", problems):
+        availability[month] = read_availability(month, path, known_ids, problems)
+
+    appointments: dict[Month, list[Appointment]] = {}
+    for month, path in _month_files(folder, "appointments", ".yaml", problems):
+        model, doc = _read_model(folder, f"appointments/{path.name}", AppointmentFile, problems)
+        if model is not None and doc is not None:
+            appointments[month] = check_appointments(
+                month, model, doc, office, knows, people, known_ids, problems
+            )
+
+    overrides: dict[Month, Overrides] = {}
+    for month, path in _month_files(folder, "overrides", ".yaml", problems):
+        model_o, doc_o = _read_model(folder, f"overrides/{path.name}", Overrides, problems)
+        if model_o is not None and doc_o is not None:
+            check_overrides(month, model_o, doc_o, known_ids, knows, problems)
+            overrides[month] = model_o
+
+    visits = (
+        read_visits(folder / "visits.csv", knows, problems)
+        if (folder / "visits.csv").is_file()
+        else []
+    )
+
+    raise_if_any(problems, f"The office folder {folder} has errors")
+    assert office is not None and team is not None  # noqa: S101 - guaranteed by raise_if_any
+    files = {
+        str(path.relative_to(folder).as_posix()): sha256_of(path) for path in _input_files(folder)
+    }
+    return OfficeData(
+        folder=folder,
+        office=office,
+        volunteers=list(team.volunteers),
+        availability=availability,
+        appointments=appointments,
+        visits=visits,
+        overrides=overrides,
+        files=files,
+    )
+
+
+def _input_files(folder: Path) -> Iterable[Path]:
+    for name in ("office.yaml", "volunteers.yaml", "visits.csv"):
+        if (folder / name).is_file():
+            yield folder / name
+    for sub in ("availability", "appointments", "overrides"):
+        if (folder / sub).is_dir():
+            yield from sorted(
+                p for p in (folder / sub).iterdir() if p.is_file() and not p.name.startswith(".")
+            )

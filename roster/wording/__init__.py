@@ -1,0 +1,1 @@
+"""The wording catalogue: every text a person reads, in German and English."""
