@@ -16,7 +16,7 @@ from roster.domain.month import Month
 from roster.domain.office_data import OfficeData
 from roster.domain.requests import Overrides
 from roster.domain.team import Volunteer
-from solver.wording import day_text, span_text, weekday_plural
+from roster.wording.explanations import day_text, span_text, weekday_plural
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from roster.planfile.facts import plan_facts, split
 from roster.planfile.history import History
 from roster.planfile.index import PlanIndex, minutes_between
 from roster.planfile.schema import Penalty, Plan, PlanAppointment, Score
+from roster.wording.explanations import day_text, language_text
 from solver.availability import can_counsel, can_counsel_in, can_interpret, can_lead
 from solver.figures import (
     Shortfall,
@@ -29,7 +30,6 @@ from solver.figures import (
     shortfalls,
 )
 from solver.month_input import MonthInput, month_input
-from solver.wording import day_text, language_text
 
 
 @dataclass(frozen=True, order=True)

@@ -7,7 +7,7 @@ that day (and why), they already have a function in the session, they reached
 hard stood in the way does a reason name the soft rules that made the plan leave them
 free.
 
-The reasons follow the plan's locale (:class:`solver.wording.Wording`); ``roster
+The reasons follow the plan's locale (:class:`roster.wording.explanations.Wording`); ``roster
 explain`` speaks English like the rest of the CLI.
 """
 
@@ -21,6 +21,7 @@ from roster.domain.sessions import SessionOccurrence
 from roster.domain.team import Volunteer
 from roster.planfile.index import PlanIndex
 from roster.planfile.schema import Plan, Uncovered, Unscheduled
+from roster.wording.explanations import Wording
 from solver.availability import (
     can_counsel,
     can_counsel_in,
@@ -30,7 +31,6 @@ from solver.availability import (
 from solver.figures import Shortfall, shortfalls
 from solver.month_input import MonthInput
 from solver.rules import monday
-from solver.wording import Wording
 
 
 @dataclass(frozen=True)

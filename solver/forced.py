@@ -15,6 +15,7 @@ from ortools.sat.python import cp_model
 
 from roster.domain.errors import Problem, RosterError
 from roster.domain.requests import Assign
+from roster.wording.explanations import day_text, language_text, short_day
 from solver.availability import (
     can_counsel,
     can_counsel_in,
@@ -25,7 +26,6 @@ from solver.availability import (
 from solver.model import build_model
 from solver.month_input import MonthInput
 from solver.rules import HARD_RULES
-from solver.wording import day_text, language_text, short_day
 
 _RULES = HARD_RULES
 

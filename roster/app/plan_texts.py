@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from roster.planfile.schema import Plan
+from roster.wording.explanations import short_day
 from solver.checker import CheckReport
-from solver.wording import short_day
 
 
 @dataclass(frozen=True)

@@ -22,10 +22,10 @@ from solver_builders import (
 from roster.domain.office_data import OfficeData
 from roster.planfile.io import read_plan
 from roster.planfile.schema import Plan
+from roster.wording.explanations import TEXTS, Wording
 from solver.availability import cannot_cover_reason
 from solver.explain import Explainer
 from solver.month_input import month_input
-from solver.wording import TEXTS, Wording
 
 PLAN = Path(__file__).resolve().parents[1] / "data" / "plans" / "velbert-2026-12.json"
 
