@@ -130,10 +130,6 @@ def demo(folder: Path) -> None:
     click.echo(app.run_demo(folder).text(), nl=False)
 
 
-# Commands of the later issues (plan, verify, explain, publish, feeds, serve, print) are
-# registered below this line, each as a thin command over one library function.
-
-
 # -- calendar feeds (issue 5): publish, feeds link / revoke, serve ---------------------------
 
 
