@@ -22,7 +22,7 @@ from pathlib import Path
 
 import segno
 
-from calendars.events import FeedRef
+from calendars.feed_refs import FeedRef
 from calendars.publish import base_url, private_path
 from calendars.state import feed_id, read_state
 from calendars.tokens import LinkRecord, new_token, read_tokens, token_hash, write_tokens
@@ -198,4 +198,4 @@ def write_qr_png(url: str, path: Path) -> None:
     """The link as a QR code in a PNG file (written atomically)."""
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="png", scale=8, border=4)
-    write_atomic(path, buffer.getvalue())
+    write_atomic(path, buffer.getvalue(), secret=True)

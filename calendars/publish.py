@@ -23,7 +23,8 @@ from datetime import datetime
 from pathlib import Path
 
 from calendars.caldav_sync import CalDAVTarget, SyncReport, sync_feeds
-from calendars.events import PUBLIC, FeedRef, build_feeds
+from calendars.events import build_feeds
+from calendars.feed_refs import PUBLIC, FeedRef
 from calendars.ics import feed_ics
 from calendars.state import (
     Changes,
@@ -36,9 +37,9 @@ from calendars.state import (
     state_path,
     write_state,
 )
-from calendars.tokens import read_tokens
+from calendars.tokens import read_tokens, tokens_path
 from roster.domain.errors import RosterError
-from roster.domain.files import write_atomic
+from roster.domain.files import keep_secret, remove_leftovers, secret_folder, write_atomic
 from roster.domain.month import Month
 from roster.domain.office import Office
 from roster.domain.office_data import OfficeData, today_in
@@ -214,17 +215,21 @@ def publish(
         report.changes.add(update.changes)
     new_state = PublicationState(key=state.key, feeds=dict(sorted(records.items())))
 
+    private = secret_folder(feeds_dir(folder) / "private")
+    for leftover in (feeds_dir(folder), private):
+        remove_leftovers(leftover)
     for path, content in contents.items():
         if not path.is_file() or path.read_bytes() != content:
-            write_atomic(path, content)
+            write_atomic(path, content, secret=path.parent == private)
             report.written.append(path)
-    private = feeds_dir(folder) / "private"
     for stale in sorted(private.glob("*.ics")):
         if stale not in contents and re.match(PRIVATE_NAME, stale.name):
             stale.unlink()
             report.removed.append(stale)
     if new_state != state or not state_path(folder).is_file():
         write_state(folder, new_state)
+    for secret in [state_path(folder), tokens_path(folder), *private.glob("*.ics")]:
+        keep_secret(secret)
     report.links = len(read_tokens(folder).links)
 
     if caldav is not None:

@@ -34,7 +34,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from calendars.events import EventText, FeedRef
+from calendars.feed_refs import FeedRef
+from calendars.feed_sets import EventText
 from roster.domain.errors import RosterError, first_validation_problem
 from roster.domain.files import write_atomic
 
@@ -145,7 +146,7 @@ def read_state(folder: Path) -> PublicationState | None:
 
 def write_state(folder: Path, state: PublicationState) -> None:
     """Write the state atomically."""
-    write_atomic(state_path(folder), state.to_json())
+    write_atomic(state_path(folder), state.to_json(), secret=True)
 
 
 @dataclass(frozen=True)

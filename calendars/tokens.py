@@ -97,7 +97,7 @@ def read_tokens(folder: Path) -> TokenFile:
 
 def write_tokens(folder: Path, tokens: TokenFile) -> None:
     """Write the link hashes atomically."""
-    write_atomic(tokens_path(folder), tokens.to_json())
+    write_atomic(tokens_path(folder), tokens.to_json(), secret=True)
 
 
 def find_link(tokens: TokenFile, token: str) -> LinkRecord | None:

@@ -1,1 +1,2 @@
-"""The CP-SAT model of a month's plan and its solver-free checker."""
+"""The CP-SAT model of a month's plan: model, search, starting plans, bound and the reasons of
+what stays open. The independent checker lives in :mod:`roster.checking`."""

@@ -1,5 +1,6 @@
-"""Who can come when, and who may do what: shared by the model, the checker and the
-explanations, so the three can never disagree about a person's day.
+"""Who can come when, and who may do what: shared by the model, the starting plans and the
+explanations, so the three never disagree about a person's day. The independent checker
+(:mod:`roster.checking`) has its own reading of the same rules, to catch a mistake here.
 
 A volunteer can come to a session date when the office is open (closed dates have no
 sessions), they are not absent, the office lead has not excluded them (``forbid``
@@ -16,40 +17,43 @@ from roster.domain.month import Month
 from roster.domain.office_data import OfficeData
 from roster.domain.requests import Overrides
 from roster.domain.team import Volunteer
-from roster.wording.explanations import day_text, span_text, weekday_plural
+from roster.wording.explanations import Wording, english
+from solver.reasons import Reason, reason
 
 
 @dataclass(frozen=True)
 class DayStatus:
-    """Whether a person can come on a date, and why not."""
+    """Whether a person can come on a date, and why not (a reason code, worded only
+    when asked for: a status is made for every person and date)."""
 
     can: bool
     maybe: bool = False
-    reason: str = ""
+    why: Reason | None = None
+
+    @property
+    def reason(self) -> str:
+        """Why not, in English (the CLI's words); empty when the person can come."""
+        return english(self.why) if self.why is not None else ""
 
 
 def poll_status(data: OfficeData, person: Volunteer, day: date) -> DayStatus:
     """What the person offered for ``day``: absences, poll answer, else weekdays."""
     for absence in person.absences:
         if absence.covers(day):
-            return DayStatus(can=False, reason=f"is absent {span_text(absence.from_, absence.to)}")
+            return DayStatus(can=False, why=reason("absent", span=(absence.from_, absence.to)))
     answer = data.answer(person.id, day)
     if answer == "yes":
         return DayStatus(can=True)
     if answer == "maybe":
         return DayStatus(can=True, maybe=True)
     if answer == "no":
-        return DayStatus(can=False, reason=f"answered no in the poll for {day_text(day)}")
+        return DayStatus(can=False, why=reason("answered_no", day=day))
     weekday = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")[
         day.weekday()
     ]
     if weekday in person.weekdays:
         return DayStatus(can=True)
-    return DayStatus(
-        can=False,
-        reason=f"gave no poll answer for {day_text(day)} and does not usually come on "
-        f"{weekday_plural(day)}",
-    )
+    return DayStatus(can=False, why=reason("no_answer", day=day))
 
 
 class Availability:
@@ -69,7 +73,7 @@ class Availability:
                 self._offered[(person.id, day)] = offered
                 if (person.id, day) in forbidden:
                     self._status[(person.id, day)] = DayStatus(
-                        can=False, reason=f"is excluded from {day_text(day)} by an override"
+                        can=False, why=reason("excluded", day=day)
                     )
                 else:
                     self._status[(person.id, day)] = offered
@@ -81,8 +85,8 @@ class Availability:
     def status(self, volunteer_id: str, day: date) -> DayStatus:
         """Whether the person can be planned on ``day`` (overrides applied)."""
         found = self._status.get((volunteer_id, day))
-        if found is None:  # worded only when asked for: this runs for every candidate
-            return DayStatus(can=False, reason=f"there is no session on {day_text(day)}")
+        if found is None:
+            return DayStatus(can=False, why=reason("no_session_on", day=day))
         return found
 
     def can(self, volunteer_id: str, day: date) -> bool:
@@ -120,15 +124,23 @@ def can_lead(person: Volunteer) -> bool:
     return person.leads() and person.counsels()
 
 
-def cannot_cover_reason(person: Volunteer, language: str, language_name: str) -> str | None:
-    """Why a person who speaks ``language`` at some level can neither interpret nor counsel in it."""
+def cannot_cover(person: Volunteer, language: str) -> Reason | None:
+    """Why a person can neither interpret nor counsel in ``language``; None if they can."""
     if can_interpret(person, language) or can_counsel_in(person, language):
         return None
     level = person.languages.get(language)
     if level is None:
-        return f"does not speak {language_name}"
+        return reason("not_speaks", language=language)
     if level == "basic":
-        return f"speaks {language_name} only at basic level"
+        return reason("speaks_basic", language=language)
     if person.interprets() and not person.speaks("de"):
-        return "speaks German only at basic level, so cannot interpret"
-    return f"speaks {language_name} but is neither interpreter nor counsellor"
+        return reason("german_basic")
+    return reason("no_function", language=language)
+
+
+def cannot_cover_reason(person: Volunteer, language: str, language_name: str) -> str | None:
+    """:func:`cannot_cover` in English, naming the language ``language_name``."""
+    why = cannot_cover(person, language)
+    if why is None:
+        return None
+    return Wording("en", {language: {"en": language_name}}).render(why)

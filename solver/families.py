@@ -1,5 +1,6 @@
 """Every rule of a plan in one place: the hard families, then the soft ones in order of
-priority. The model adds them in this order; the checker checks the same names."""
+priority. The model adds them in this order; the independent checker (:mod:`roster.checking`)
+checks the same names."""
 
 from __future__ import annotations
 

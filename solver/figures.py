@@ -1,8 +1,8 @@
 """The figures a plan reports, recomputed from the plan and the office alone.
 
 What stays uncovered, each volunteer's load, the fairness spread and every named
-penalty of the soft rules (docs/planning.md). The solver fills the plan file with these,
-and the checker recomputes them to compare: one definition, no CP-SAT.
+penalty of the soft rules (docs/planning.md). The solver fills the plan file with these;
+the independent checker (:mod:`roster.checking`) recomputes them with code of its own.
 """
 
 from __future__ import annotations

@@ -1,6 +1,10 @@
 """Assignments the plan must contain: the office lead's overrides and, on re-planning,
 the sessions before ``--today``. Each is checked against the hard rules before solving,
-so that a clash is reported with the rule it breaks, in plain words.
+so that a clash is reported with the rule it breaks, in plain words. Whether one
+override can be met at all is decided by :func:`solver.override_check.override_problem`,
+the check the model and the greedy fills ask too; here it is joined by the limits that
+several overrides can break together (days and hours per month, one function,
+``counsellors.max``, a trainee alone).
 
 What the checks here cannot see (several overrides that only together break a rule) is
 found by :func:`diagnose`, which solves once more with every hard family and override
@@ -15,87 +19,18 @@ from ortools.sat.python import cp_model
 
 from roster.domain.errors import Problem, RosterError
 from roster.domain.requests import Assign
-from roster.wording.explanations import day_text, language_text, short_day
-from solver.availability import (
-    can_counsel,
-    can_counsel_in,
-    can_interpret,
-    can_lead,
-    cannot_cover_reason,
-)
+from roster.wording.explanations import day_text
+from solver.availability import can_counsel, can_counsel_in, can_interpret, can_lead
 from solver.model import build_model
 from solver.month_input import MonthInput
+from solver.override_check import (
+    assign_problem,
+    broken,
+    describe,
+    forced_error,
+    override_problem,
+)
 from solver.rules import HARD_RULES
-
-_RULES = HARD_RULES
-
-
-def describe(entry: Assign) -> str:
-    """``v05 as counsellor on Thu 3 Dec``."""
-    language = f" ({entry.language})" if entry.language else ""
-    return f"{entry.volunteer} as {entry.role}{language} on {day_text(entry.date)}"
-
-
-def _broken(rule: str, detail: str) -> str:
-    return f"breaks the hard rule {rule} ({_RULES.get(rule, rule)}): {detail}"
-
-
-def _qualification(inp: MonthInput, entry: Assign) -> str | None:
-    person = inp.person(entry.volunteer)
-    pid = person.id
-    if entry.role == "lead":
-        if not person.leads():
-            return f"{pid} does not have the role lead"
-        if not can_lead(person):
-            return f"{pid} has the role lead but does not counsel"
-        return None
-    if entry.role == "counsellor":
-        if not can_counsel(person):
-            return f"{pid} is neither counsellor nor social worker"
-        if entry.language and not can_counsel_in(person, entry.language):
-            name = language_text(inp.data.office, entry.language)
-            return f"{pid} does not speak {name} fluent or better"
-        return None
-    language = entry.language or ""
-    if can_interpret(person, language):
-        return None
-    if not person.interprets():
-        return f"{pid} does not have the role interpreter"
-    reason = cannot_cover_reason(person, language, language_text(inp.data.office, language))
-    return f"{pid} {reason or 'cannot interpret it'}"
-
-
-def _session_problem(inp: MonthInput, entry: Assign) -> str | None:
-    sessions = inp.sessions_on(entry.date)
-    if not sessions:
-        closed = [c.reason for c in inp.calendar.closed if c.date == entry.date]
-        if closed:
-            return (
-                f"there is no session on {day_text(entry.date)}: the office is closed ({closed[0]})"
-            )
-        return f"there is no session on {day_text(entry.date)}"
-    kinds = {s.kind for s in sessions}
-    if entry.role == "lead" and "open_hours" not in kinds:
-        return f"lead duty exists in open hours only, and {day_text(entry.date)} has none"
-    if "open_hours" not in kinds and entry.role == "interpreter":
-        fitting = [
-            item
-            for item in inp.appointments
-            if item.request.language == entry.language
-            and any(inp.session(o.session).date == entry.date for o in inp.options(item.key))
-        ]
-        if not fitting:
-            name = language_text(inp.data.office, entry.language or "")
-            return f"no appointment in {name} can take place on {day_text(entry.date)}"
-    if "open_hours" not in kinds and entry.role == "counsellor":
-        fitting = [
-            item
-            for item in inp.appointments
-            if any(inp.session(o.session).date == entry.date for o in inp.options(item.key))
-        ]
-        if not fitting:
-            return f"no appointment can take place on {day_text(entry.date)}"
-    return None
 
 
 def _function(entry: Assign) -> str:
@@ -105,45 +40,21 @@ def _function(entry: Assign) -> str:
 
 
 def _override_problems(inp: MonthInput) -> list[Problem]:
-    file = f"overrides/{inp.month}.yaml"
+    """Overrides that cannot be met on their own (:func:`override_problem`), then those
+    that together break a limit the month's sessions and people set."""
     problems: list[Problem] = []
     assigns = inp.overrides.assign
 
     def report(index: int, rule: str, detail: str) -> None:
-        problems.append(
-            Problem(
-                file,
-                None,
-                f"assign[{index}]",
-                f"{describe(assigns[index])} {_broken(rule, detail)}",
-            )
-        )
+        problems.append(assign_problem(inp, index, rule, detail))
 
     usable: list[int] = []
     for index, entry in enumerate(assigns):
-        if not inp.knows(entry.volunteer):
-            continue
-        problem = _session_problem(inp, entry)
+        problem = override_problem(inp, entry)
         if problem:
-            report(index, "availability", problem)
-            continue
-        status = inp.availability.status(entry.volunteer, entry.date)
-        if not status.can:
-            report(index, "availability", f"{entry.volunteer} {status.reason}")
-            continue
-        qualification = _qualification(inp, entry)
-        if qualification:
-            report(index, "qualification", qualification)
-            continue
-        if any(inp.is_kept(s) for s in inp.sessions_on(entry.date)):
-            report(
-                index,
-                "kept_sessions",
-                f"the session lies before {short_day(inp.as_of)} (--today) and is kept as "
-                "planned; plan with --fresh to change it",
-            )
-            continue
-        usable.append(index)
+            report(index, problem.rule, problem.detail)
+        else:
+            usable.append(index)
     days: dict[str, set[date]] = {}
     functions: dict[tuple[str, date], dict[str, int]] = {}
     counsellors: dict[date, set[str]] = {}
@@ -228,7 +139,7 @@ def _kept_problems(inp: MonthInput) -> list[Problem]:
                 file,
                 None,
                 "",
-                f"the existing plan's session on {day_text(day)} {_broken(rule, detail)}. {tail}",
+                f"the existing plan's session on {day_text(day)} {broken(rule, detail)}. {tail}",
             )
         )
 
@@ -295,11 +206,7 @@ def check_forced(inp: MonthInput) -> None:
     breaks a hard rule on its own."""
     problems = _override_problems(inp) + _kept_problems(inp)
     if problems:
-        raise RosterError(
-            f"No plan for {inp.month} can follow every override and kept session "
-            f"({len(problems)} problem{'s' if len(problems) > 1 else ''}):",
-            problems,
-        )
+        raise forced_error(inp, problems)
 
 
 def diagnose(inp: MonthInput, time_limit: float = 30.0) -> RosterError:
@@ -324,7 +231,7 @@ def diagnose(inp: MonthInput, time_limit: float = 30.0) -> RosterError:
         Problem(f"overrides/{inp.month}.yaml", None, f"assign[{index}]", describe(assigns[index]))
         for index in overrides
     ]
-    rules = ", ".join(f"{name} ({_RULES[name]})" for name in families) or "the hard rules"
+    rules = ", ".join(f"{name} ({HARD_RULES[name]})" for name in families) or "the hard rules"
     if len(overrides) == 1:
         what = "This override breaks"
     elif overrides:

@@ -17,6 +17,7 @@ from ortools.sat.python import cp_model
 from roster.domain.errors import RosterError
 from roster.planfile.schema import Previous
 from solver.month_input import MonthInput
+from solver.override_check import assign_problem, forced_error, override_problem
 from solver.variables import Var, Variables, open_hours_languages
 
 
@@ -220,13 +221,23 @@ def override_variables(inp: MonthInput, v: Variables, index: int) -> list[Var]:
 def overrides(inp: MonthInput, v: Variables, guard: Guard) -> dict[int, Var]:
     """The office lead's ``assign`` overrides hold (``forbid`` acts on availability).
 
-    Returns, when diagnosing, one literal per override so that a clash can name it.
+    An override that cannot be met at all (:func:`solver.override_check.override_problem`,
+    the pre-check's own test) stops the model with the rule it breaks. Returns, when
+    diagnosing, one literal per override so that a clash can name it.
     """
     model = guard.model
+    assigns = inp.overrides.assign
+    problems = [
+        assign_problem(inp, index, problem.rule, problem.detail)
+        for index, entry in enumerate(assigns)
+        if (problem := override_problem(inp, entry)) is not None
+    ]
+    if problems:
+        raise forced_error(inp, problems)
     literals: dict[int, Var] = {}
-    for index in range(len(inp.overrides.assign)):
+    for index in range(len(assigns)):
         found = override_variables(inp, v, index)
-        if not found:
+        if not found:  # not expected once the check above passed: still a plain error
             raise RosterError(
                 f"overrides/{inp.month}.yaml, assign[{index}]: no session on "
                 f"{inp.overrides.assign[index].date} can take this assignment; "

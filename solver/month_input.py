@@ -1,4 +1,4 @@
-"""Everything the model, the checker and the explanations read about one month.
+"""Everything the model, the starting plans and the explanations read about one month.
 
 Built once from the validated office: the month's sessions, their rules and language
 needs (the forecast), the appointment requests with the sessions and start times open

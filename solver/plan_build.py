@@ -1,6 +1,6 @@
 """Assembling a plan file from assignments: the month's facts around them, then what
 follows from them (load, fairness, reasons, score). Shared by the solver
-(:mod:`solver.solve`) and the greedy baseline (:mod:`solver.greedy`)."""
+(:mod:`solver.solve`) and the greedy baseline (:mod:`solver.baseline`)."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ solution of the relaxation with the same or a higher penalty, and the relaxation
 optimum is a valid lower bound (:func:`solver.model.build_model` adds it as
 ``objective >= bound``, which lets CP-SAT report it and stop when a plan reaches it).
 
-Its solution, rounded, tells the greedy start (:func:`solver.greedy.greedy_of`) whom to
+Its solution, rounded, tells the greedy start (:func:`solver.guided_start.greedy_of`) whom to
 try first for each open-hours need.
 """
 
@@ -31,7 +31,7 @@ from typing import Any
 
 from ortools.linear_solver import pywraplp
 
-from solver.greedy import Guide
+from solver.guided_start import Guide
 from solver.month_input import MonthInput
 from solver.soft import language_coeff
 from solver.variables import open_hours_candidates

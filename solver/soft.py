@@ -3,8 +3,8 @@
 Each function adds the variables it needs and returns its named penalty terms: the
 plan's objective is the sum of ``coeff * units`` over all terms. Weights come from
 ``office.yaml`` ``priorities:`` (defaults in :class:`roster.office.Priorities`, order
-and reasons in docs/planning.md). The checker recomputes every term from a plan file
-without the solver (:mod:`solver.checker`).
+and reasons in docs/planning.md). The independent checker recomputes every term from a
+plan file without the solver (:mod:`roster.checking`).
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ortools.sat.python import cp_model
@@ -30,7 +31,7 @@ from roster.planfile.schema import (
 )
 from solver.figures import open_needs
 from solver.forced import check_forced, diagnose
-from solver.greedy import greedy_of
+from solver.guided_start import greedy_of
 from solver.model import Built, build_model
 from solver.month_input import MonthInput, month_input
 from solver.plan_build import (
@@ -42,6 +43,7 @@ from solver.plan_build import (
     staff_order,
 )
 from solver.relaxation import relax_open_hours
+from solver.rules import SOFT_NAMES
 
 DETERMINISTIC_WORKERS = 2
 """Workers of the deterministic interleaved search of large models: a fixed number, so
@@ -123,6 +125,18 @@ def previous_of(plan: Plan) -> Previous:
     return Previous(as_of=plan.as_of, input_digest=plan.input_digest, facts=plan_facts(plan))
 
 
+@dataclass(frozen=True)
+class SolvedMonth:
+    """A solved month: the plan, and the value CP-SAT gives each named objective term."""
+
+    plan: Plan
+    objective_terms: dict[str, int]
+    """Soft rule name -> objective points of the final solution as CP-SAT evaluates them
+    (the sum of ``coeff * value`` of the rule's :class:`solver.soft.Term`), every soft rule
+    of :data:`solver.rules.SOFT_NAMES` listed; their sum is ``plan.solver.objective``. The
+    application compares them with the independent checker's penalties."""
+
+
 def solve_month(
     data: OfficeData,
     month: Month,
@@ -139,8 +153,34 @@ def solve_month(
     ``today`` (default: the day before the month) splits kept from re-planned sessions
     when ``previous`` (the month's existing plan) is given; ``history`` holds earlier
     months' plans for fairness. Raises :class:`RosterError` when overrides or kept
-    sessions break a hard rule, naming the rule.
+    sessions break a hard rule, naming the rule. :func:`solve_month_terms` also returns
+    the value of each objective term.
     """
+    return solve_month_terms(
+        data,
+        month,
+        today=today,
+        history=history,
+        previous=previous,
+        time_limit=time_limit,
+        fast=fast,
+        progress=progress,
+    ).plan
+
+
+def solve_month_terms(
+    data: OfficeData,
+    month: Month,
+    *,
+    today: date | None = None,
+    history: History | None = None,
+    previous: Plan | None = None,
+    time_limit: float = 10.0,
+    fast: bool = False,
+    progress: Progress | None = None,
+) -> SolvedMonth:
+    """:func:`solve_month`, with the value CP-SAT gives each named objective term of the
+    plan it returns."""
     as_of = today or month.first - timedelta(days=1)
     inp = month_input(
         data,
@@ -174,13 +214,10 @@ def solve_month(
     if deterministic and solver.wall_time >= solver.parameters.max_time_in_seconds:
         deterministic = False
     plan = extract(inp, built, solver)
-    objective = float(round(solver.objective_value))
-    if plan.score.total < objective:
-        # Penalty variables are bounded from one side (solver.soft), so a solution found
-        # at the time limit may carry slack the search had not yet squeezed out. The plan
-        # itself is what counts: its penalties, recomputed without the solver, are its
-        # objective; the proven bound stays a valid lower bound.
-        objective = float(plan.score.total)
+    terms = objective_terms(built, solver)
+    if status != cp_model.OPTIMAL:
+        terms = exact_terms(built, solver) or terms
+    objective = float(sum(terms.values()))
     # The penalty is a whole number, so no plan can do better than the bound rounded up.
     proven = math.ceil(solver.best_objective_bound - 1e-6)
     bound = objective if status == cp_model.OPTIMAL else float(min(proven, objective))
@@ -199,13 +236,50 @@ def solve_month(
         deterministic=deterministic,
         ortools_version=ORTOOLS_VERSION,
     )
-    plan = plan.model_copy(update={"solver": facts})
-    if plan.score.total > objective:
-        raise RuntimeError(
-            f"internal error: the solver's objective {objective:g} differs from the plan's "
-            f"recomputed penalties {plan.score.total:g}; please report this with the office folder"
-        )
-    return plan
+    # The objective is CP-SAT's own, never adjusted to the plan's score: the application
+    # compares each term with the independent checker (roster.app.planning.plan_office).
+    return SolvedMonth(plan.model_copy(update={"solver": facts}), terms)
+
+
+def objective_terms(built: Built, solver: cp_model.CpSolver) -> dict[str, int]:
+    """The objective points of each named term in ``solver``'s solution."""
+    found = dict.fromkeys(SOFT_NAMES, 0)
+    for term in built.terms:
+        if term.coeff:
+            value = term.expr if isinstance(term.expr, int) else solver.value(term.expr)
+            found[term.name] = found.get(term.name, 0) + term.coeff * int(value)
+    return found
+
+
+EXACT_SECONDS = 60.0
+"""Time allowed to evaluate the objective of a solution exactly (see :func:`exact_terms`)."""
+
+
+def exact_terms(built: Built, solver: cp_model.CpSolver) -> dict[str, int] | None:
+    """The objective terms of the plan ``solver`` found, each at its exact value.
+
+    Penalty variables are bounded from one side (:mod:`solver.soft`): the objective pulls
+    them down to their values, but a solution found at the time limit may still carry
+    slack in them. With every decision fixed to the solution's (the plan stays the same),
+    CP-SAT takes the slack out; an optimal solution has none. None when that evaluation
+    finds nothing in its time (the application's comparison then tells).
+    """
+    v = built.variables
+    exact = built.model.clone()
+    for var in [*v.decisions(), *v.start.values()]:
+        value = solver.value(var)
+        domain = exact.proto.variables[var.index].domain
+        domain.clear()
+        domain.extend([value, value])
+    exact.proto.solution_hint.vars.clear()
+    exact.proto.solution_hint.values.clear()
+    evaluator = cp_model.CpSolver()
+    evaluator.parameters.num_workers = 1
+    evaluator.parameters.random_seed = SEED
+    evaluator.parameters.max_time_in_seconds = EXACT_SECONDS
+    if evaluator.solve(exact) != cp_model.OPTIMAL:
+        return None
+    return objective_terms(built, evaluator)
 
 
 def extract(inp: MonthInput, built: Built, solver: cp_model.CpSolver) -> Plan:

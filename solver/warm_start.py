@@ -3,7 +3,7 @@ hint (CP-SAT's ``AddHint``), so the solver's first solution is that plan and eve
 it reports afterwards is better.
 
 The starting plan is the greedy plan guided by the open hours' relaxation
-(:func:`solver.greedy.greedy_of`, :mod:`solver.relaxation`): it keeps every hard rule and
+(:func:`solver.guided_start.greedy_of`, :mod:`solver.relaxation`): it keeps every hard rule and
 the model is built to contain it (:func:`solver.variables.make_variables`), so even on a
 city-sized office the solver has a complete, good plan from its first seconds instead of
 searching for one.

@@ -12,13 +12,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from calendars.events import TEAM, FeedRef
+from calendars.feed_refs import TEAM, FeedRef
 from calendars.links import link_feed as issue_link
 from calendars.publish import feeds_dir, publish
 from calendars.tokens import read_tokens
 from roster.app.clock import office_now
+from roster.app.guard import reading, writing
 from roster.app.planning import plan_office
 from roster.app.summaries import calendar_text, check_summary, forecast_text
+from roster.domain.errors import RosterError
+from roster.domain.files import write_atomic
 from roster.domain.month import Month
 from roster.domain.office_data import OfficeData
 from roster.domain.sessions import month_calendar
@@ -90,13 +93,47 @@ def _forecast(data: OfficeData, report: DemoReport) -> None:
     )
 
 
+DEMO_MARKER = ".roster-demo"
+"""The file that marks a folder as made by `roster demo` (which may then run in it again)."""
+
+
+def _refuse_a_real_office(target: Path) -> None:
+    """Stop unless ``target`` is new, empty, or a demo folder the demo made itself."""
+    if not target.exists():
+        return
+    if not target.is_dir():
+        raise RosterError(
+            f"{target} is a file, not a folder. Give the demo a new folder name, "
+            "e.g. `roster demo roster-demo`."
+        )
+    if (target / DEMO_MARKER).is_file() or not any(target.iterdir()):
+        return
+    raise RosterError(
+        f"{target} already holds files and was not made by the demo, so the demo does not "
+        "touch it (it would replace an office's files with the example team). Give the demo "
+        "a new folder name, e.g. `roster demo roster-demo`."
+    )
+
+
 def run_demo(target: Path, *, now: datetime | None = None) -> DemoReport:
-    """Copy the example office to ``target`` and run the main job on it."""
-    copy_example(target)
-    data = load_office(target)
-    report = DemoReport(target, demo_month(data), now=now)
-    for step in STEPS:
-        step(data, report)
+    """Copy the example office to ``target`` and run the main job on it.
+
+    ``target`` must be new, empty, or a folder an earlier demo made (marked with
+    :data:`DEMO_MARKER`); a real office folder is never overwritten.
+    """
+    target = Path(target)
+    with reading():
+        _refuse_a_real_office(target)
+    with writing(target, "roster demo"):
+        write_atomic(
+            target / DEMO_MARKER,
+            "This folder was made by `roster demo`; the demo may run in it again.\n",
+        )
+        copy_example(target)
+        data = load_office(target)
+        report = DemoReport(target, demo_month(data), now=now)
+        for step in STEPS:
+            step(data, report)
     report.hints.append(f"Look at the office folder: {target}")
     return report
 

@@ -8,12 +8,14 @@ from datetime import datetime
 from pathlib import Path
 
 from calendars.caldav_sync import target_from_options
+from calendars.feed_app import feed_app
 from calendars.links import IssuedLink, RevokedLink, feed_ref
 from calendars.links import link_feed as issue_link
 from calendars.links import revoke_feed as revoke_link
 from calendars.publish import PublishReport, publish
-from calendars.serve import serve
 from roster.app.clock import office_now
+from roster.app.guard import writing
+from roster.app.web_server import listen, run_server, url_of
 from roster.domain.errors import RosterError
 from roster.domain.month import Month
 from roster.folder.load import load_office
@@ -36,17 +38,18 @@ def publish_month(
     server; the password comes from ``environ`` (``ROSTER_CALDAV_PASSWORD``) or
     ``ask_password``.
     """
-    data = load_office(Path(folder))
     target = target_from_options(
         caldav_url,
         caldav_user,
         os.environ if environ is None else environ,
         ask_password or _no_password,
     )
-    chosen = Month.parse(month) if isinstance(month, str) else month
-    return publish(
-        data, now=office_now(data.office, now), month=chosen, caldav=target, uid_key=uid_key
-    )
+    with writing(Path(folder), "roster publish"):
+        data = load_office(Path(folder))
+        chosen = Month.parse(month) if isinstance(month, str) else month
+        return publish(
+            data, now=office_now(data.office, now), month=chosen, caldav=target, uid_key=uid_key
+        )
 
 
 def _no_password(prompt: str) -> str:
@@ -67,8 +70,9 @@ def link_feed(
 ) -> IssuedLink:
     """Make a feed's secret link (shown once) and, with ``png``, its QR code."""
     ref = feed_ref(volunteer_id, team=team, gaps=gaps)
-    data = load_office(Path(folder))
-    return issue_link(data, ref, office_now(data.office, now), png=png)
+    with writing(Path(folder), "roster feeds link"):
+        data = load_office(Path(folder))
+        return issue_link(data, ref, office_now(data.office, now), png=png)
 
 
 def revoke_feed(
@@ -83,12 +87,26 @@ def revoke_feed(
 ) -> RevokedLink:
     """Make a feed's link fail at once; with ``reissue``, make a new one."""
     ref = feed_ref(volunteer_id, team=team, gaps=gaps)
-    data = load_office(Path(folder))
-    return revoke_link(data, ref, office_now(data.office, now), reissue=reissue, png=png)
+    with writing(Path(folder), "roster feeds revoke"):
+        data = load_office(Path(folder))
+        return revoke_link(data, ref, office_now(data.office, now), reissue=reissue, png=png)
 
 
 def serve_feeds(
     folder: Path, host: str, port: int, announce: Callable[[str], None] = print
 ) -> None:
-    """Serve the published feeds of ``folder`` over HTTP until interrupted."""
-    serve(Path(folder), host, port, announce=announce)
+    """Serve the published feeds of ``folder`` over HTTP until interrupted (Ctrl-C).
+
+    The feed application (:func:`calendars.feed_app.feed_app`) runs on uvicorn with the
+    limits of :class:`roster.app.web_server.ServerLimits`.
+    """
+    folder = Path(folder)
+    app = feed_app(folder)
+    sock = listen(host, port)
+    url = url_of(sock)
+    announce(
+        f"Serving the feeds of {folder} at {url}/ - public feed: {url}/public.ics; "
+        "private feeds at /<token>.ics (links from `roster feeds link`). Ctrl-C stops."
+    )
+    run_server(app, sock)
+    announce("Stopped.")

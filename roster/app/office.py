@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from roster.app.clock import month_or_next
+from roster.app.guard import reading
 from roster.app.summaries import calendar_json, calendar_text, check_summary, forecast_text
 from roster.domain.month import Month
 from roster.domain.sessions import month_calendar
@@ -17,7 +18,8 @@ from roster.folder.starter import init_folder
 def check_folder(folder: Path) -> str:
     """Validate the office folder; its summary (raises :class:`RosterError` with every
     problem otherwise)."""
-    return check_summary(load_office(Path(folder)))
+    with reading():
+        return check_summary(load_office(Path(folder)))
 
 
 def calendar_of(
@@ -29,7 +31,8 @@ def calendar_of(
     now: datetime | None = None,
 ) -> str:
     """The month's sessions, closed dates and team meeting, as text or JSON."""
-    data = load_office(Path(folder))
+    with reading():
+        data = load_office(Path(folder))
     words = locale or data.office.locale
     result = month_calendar(data.office, month_or_next(data.office, month, now), words)
     return calendar_json(result) if as_json else calendar_text(result, words)
@@ -43,14 +46,16 @@ def forecast_of(
     now: datetime | None = None,
 ) -> str:
     """Expected visitors and interpreters per language and open-hours date."""
-    data = load_office(Path(folder))
+    with reading():
+        data = load_office(Path(folder))
     chosen = month_or_next(data.office, month, now)
     return forecast_text(data, chosen, locale or data.office.locale)
 
 
 def init_office(folder: Path) -> str:
     """Write a commented starter folder; what was written and what to do next."""
-    written = init_folder(Path(folder))
+    with reading():
+        written = init_folder(Path(folder))
     lines = [f"Wrote a starter office folder to {folder}:"]
     lines.extend(f"  {path}" for path in written)
     lines.append(f"Fill in office.yaml and volunteers.yaml, then run: roster check {folder}")

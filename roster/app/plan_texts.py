@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from roster.checking import CheckReport
 from roster.planfile.schema import Plan
 from roster.wording.explanations import short_day
-from solver.checker import CheckReport
 
 
 @dataclass(frozen=True)

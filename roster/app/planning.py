@@ -2,18 +2,23 @@
 
 ``plan_month`` loads the office, reads the earlier months' plans in ``rotas/`` (for
 fairness) and the month's existing plan (for stability), solves, checks the result with
-the solver-free checker and writes ``rotas/YYYY-MM.json`` atomically. The functions
-here read and write files; the planning itself lives in the ``solver`` package.
+the independent checker (:mod:`roster.checking`), which must find every hard rule kept
+and recompute the solver's objective term by term, and writes ``rotas/YYYY-MM.json``
+atomically. The functions here read and write files; the planning itself lives in the
+``solver`` package.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from roster.app.clock import month_or_next, parse_day
+from roster.app.guard import reading, writing
 from roster.app.plan_texts import plan_summary, verify_text
+from roster.checking import CheckReport, check_plan
 from roster.domain.errors import RosterError
 from roster.domain.month import Month
 from roster.domain.office_data import OfficeData
@@ -21,11 +26,10 @@ from roster.folder.load import load_office
 from roster.planfile.history import History, load_history
 from roster.planfile.io import plan_path, read_plan, write_plan
 from roster.planfile.schema import Plan
-from solver.checker import CheckReport, check_plan
 from solver.explain import explain_text
 from solver.month_input import month_input
 from solver.plan_build import input_digest
-from solver.solve import Progress, solve_month
+from solver.solve import Progress, solve_month_terms
 
 
 def _existing(folder: Path, month: Month) -> Plan | None:
@@ -91,16 +95,17 @@ def plan_month(
     """
     if time_limit <= 0:
         raise RosterError(f"--time-limit must be more than 0 seconds, not {time_limit:g}.")
-    data = load_office(Path(folder))
-    return plan_office(
-        data,
-        month_or_next(data.office, month, now),
-        today=parse_day(today, data.office, now),
-        time_limit=time_limit,
-        fresh=fresh,
-        fast=fast,
-        progress=progress,
-    )
+    with writing(Path(folder), "roster plan"):
+        data = load_office(Path(folder))
+        return plan_office(
+            data,
+            month_or_next(data.office, month, now),
+            today=parse_day(today, data.office, now),
+            time_limit=time_limit,
+            fresh=fresh,
+            fast=fast,
+            progress=progress,
+        )
 
 
 def plan_office(
@@ -119,10 +124,16 @@ def plan_office(
     previous = None if fresh else _existing(folder, month)
     path = plan_path(folder, month)
     if previous is not None and _unchanged(data, history, month, previous, today):
-        if progress is not None:
-            progress(0.0, previous.solver.objective, previous.solver.bound)
-        return Planned(previous, path)
-    plan = solve_month(
+        # No solve runs, so there are no objective terms from CP-SAT to compare: what is
+        # available is the plan file's objective and its score's terms. The plan is kept
+        # only when the checker agrees with both and finds no violation (a plan file
+        # edited by hand keeps its input digest); otherwise the month is planned again.
+        kept = {p.name: p.value for p in previous.score.penalties}
+        if not disagreements(previous, kept, check_plan(data, previous, history)):
+            if progress is not None:
+                progress(0.0, previous.solver.objective, previous.solver.bound)
+            return Planned(previous, path)
+    solved = solve_month_terms(
         data,
         month,
         today=today,
@@ -132,14 +143,61 @@ def plan_office(
         fast=fast,
         progress=progress,
     )
-    report = check_plan(data, plan, history)
-    if not report.ok:
-        lines = "\n".join(f"  - {violation}" for violation in report.violations)
+    problems = disagreements(
+        solved.plan, solved.objective_terms, check_plan(data, solved.plan, history)
+    )
+    if problems:
         raise RuntimeError(
-            "internal error: the plan breaks rules the model should keep; nothing was "
-            f"written. Please report this with the office folder.\n{lines}"
+            "internal error: the solver and the independent checker disagree about the "
+            "plan; nothing was written. Please report this with the office folder.\n"
+            + "\n".join(problems)
         )
-    return Planned(plan, write_plan(folder, plan))
+    return Planned(solved.plan, write_plan(folder, solved.plan))
+
+
+def _points(value: float | None) -> str:
+    if value is None:
+        return "nothing"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4f}"
+
+
+def objective_differences(
+    plan: Plan, objective_terms: Mapping[str, float], report: CheckReport
+) -> list[str]:
+    """Where the solver's objective and the penalty the checker recomputes from the plan
+    differ: each named term (in both directions), then the total."""
+    checked = {p.name: p.value for p in report.penalties}
+    names = [*checked, *sorted(set(objective_terms) - set(checked))]
+    lines = []
+    for name in names:
+        solver_value, checker_value = objective_terms.get(name), checked.get(name)
+        if solver_value != checker_value:
+            lines.append(
+                f"  - {name}: the solver's objective term is {_points(solver_value)}, the "
+                f"checker recomputes {_points(checker_value)}"
+            )
+    if plan.solver.objective != report.total:
+        lines.append(
+            f"  - total: the solver's objective is {_points(plan.solver.objective)}, the "
+            f"checker recomputes {_points(report.total)}"
+        )
+    return lines
+
+
+def disagreements(
+    plan: Plan, objective_terms: Mapping[str, float], report: CheckReport
+) -> list[str]:
+    """Everything the checker does not confirm: the objective's terms that differ from
+    its penalties (exactly, per term), and the rules it finds broken."""
+    problems = []
+    differences = objective_differences(plan, objective_terms, report)
+    if differences:
+        problems.append("The objective differs from the recomputed penalty:")
+        problems.extend(differences)
+    if not report.ok:
+        problems.append("The plan breaks rules the model should keep:")
+        problems.extend(f"  - {violation}" for violation in report.violations)
+    return problems
 
 
 @dataclass(frozen=True)
@@ -159,11 +217,12 @@ def verify_month(
 ) -> Verified:
     """Check ``rotas/YYYY-MM.json`` against the office as it is now (solver-free)."""
     folder = Path(folder)
-    data = load_office(folder)
-    month = month_or_next(data.office, month, now)
-    path = plan_path(folder, month)
-    plan = read_plan(path)
-    return Verified(check_plan(data, plan, load_history(folder, month)), path)
+    with reading():
+        data = load_office(folder)
+        month = month_or_next(data.office, month, now)
+        path = plan_path(folder, month)
+        plan = read_plan(path)
+        return Verified(check_plan(data, plan, load_history(folder, month)), path)
 
 
 def explain_month(

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from calendars.events import FeedRef
+from calendars.feed_refs import FeedRef
 from calendars.tokens import read_tokens
 from roster.app.clock import month_or_next
+from roster.app.guard import writing
 from roster.domain.month import Month
 from roster.domain.office_data import OfficeData
 from roster.folder.load import load_office
@@ -64,8 +65,9 @@ def print_month(
     """Write the rota, appointment sheets, agenda, door sign and personal schedules of the
     month into ``print/``; ``with_links`` says on each schedule whether and when the
     person's feed link was made."""
-    data = load_office(Path(folder))
-    chosen = month_or_next(data.office, month, now)
-    links = links_made(data) if with_links else None
-    written = write_printouts(data, chosen, locale=locale, links=links)
-    return Printed(data.folder, chosen, written, pdf_skip_reason())
+    with writing(Path(folder), "roster print"):
+        data = load_office(Path(folder))
+        chosen = month_or_next(data.office, month, now)
+        links = links_made(data) if with_links else None
+        written = write_printouts(data, chosen, locale=locale, links=links)
+        return Printed(data.folder, chosen, written, pdf_skip_reason())

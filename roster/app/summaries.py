@@ -1,39 +1,51 @@
-"""Plain-text summaries of an office for `roster check`, `roster calendar` and `roster forecast`."""
+"""Plain-text summaries of an office for `roster check`, `roster calendar` and `roster forecast`.
+
+Every word comes from the catalogue (``summary.*`` in :mod:`roster.wording.summaries`),
+dates and numbers from :mod:`roster.wording.dates`.
+"""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
 
-from babel.dates import format_date, format_skeleton, format_time
-from babel.numbers import format_decimal
-
 from roster.domain.forecast import LanguageNeed, month_needs, trends
 from roster.domain.languages import language_name
 from roster.domain.month import Month
 from roster.domain.office_data import OfficeData
 from roster.domain.sessions import MonthCalendar, month_calendar
+from roster.wording.catalogue import text
+from roster.wording.dates import date_text, number_text, skeleton_text, time_text
 
-ROLE_WORDS = {
-    "counsellor": "counsellors",
-    "interpreter": "interpreters",
-    "lead": "leads",
-    "social_worker": "social workers",
-}
+ROLES = ("counsellor", "interpreter", "lead", "social_worker")
+"""The roles counted by `roster check`, in the order shown."""
 
 
-def check_summary(data: OfficeData) -> str:
+def _say(locale: str, key: str, /, **values: object) -> str:
+    return text(locale, f"summary.{key}", **values)
+
+
+def check_summary(data: OfficeData, locale: str = "en") -> str:
     """Volunteers per role, languages covered and by how many people."""
     office = data.office
-    lines = [f"{office.name}: the folder is valid.", ""]
+
+    def count(number: int, noun: str) -> str:
+        return _say(locale, f"{noun}_{'one' if number == 1 else 'other'}", count=number)
+
+    lines = [_say(locale, "valid", office=office.name), ""]
     roles: Counter[str] = Counter(role for person in data.volunteers for role in person.roles)
     trainees = sum(1 for person in data.volunteers if person.trainee)
-    lines.append(f"Volunteers: {len(data.volunteers)}")
-    for role, word in ROLE_WORDS.items():
-        extra = f" ({trainees} trainees)" if role == "counsellor" and trainees else ""
+    lines.append(_say(locale, "volunteers", count=len(data.volunteers)))
+    for role in ROLES:
+        word = _say(locale, f"role_{role}")
+        extra = (
+            " " + _say(locale, "trainees", count=trainees)
+            if role == "counsellor" and trainees
+            else ""
+        )
         lines.append(f"  {word:<15} {roles.get(role, 0)}{extra}")
     lines.append("")
-    lines.append("Languages (people who can interpret or counsel in them, fluent or better):")
+    lines.append(_say(locale, "speakers"))
     speakers: Counter[str] = Counter()
     for person in data.volunteers:
         for code in person.interpreter_languages():
@@ -49,106 +61,69 @@ def check_summary(data: OfficeData) -> str:
         }
     )
     for code in sorted(set(speakers) | needed):
-        name = language_name(code, "en", office.languages)
-        count = speakers.get(code, 0)
-        warn = "  <- nobody; recruit or plan without it" if count == 0 else ""
-        lines.append(f"  {code:<6} {name:<22} {count}{warn}")
+        name = language_name(code, locale, office.languages)
+        number = speakers.get(code, 0)
+        warn = "  " + _say(locale, "no_speaker") if number == 0 else ""
+        lines.append(f"  {code:<6} {name:<22} {number}{warn}")
     lines.append("")
     months = sorted(set(data.availability) | set(data.appointments) | set(data.overrides))
     for month in months:
         polled = len({vid for vid, _ in data.availability.get(month, {})})
         overrides = data.overrides_of(month)
         lines.append(
-            f"{month}: poll answers from {_count(polled, 'volunteer')}, "
-            f"{_count(len(data.appointments_of(month)), 'appointment request')}, "
-            f"{_count(len(overrides.assign) + len(overrides.forbid), 'override')}"
+            _say(
+                locale,
+                "month_inputs",
+                month=month,
+                volunteers=count(polled, "volunteer"),
+                requests=count(len(data.appointments_of(month)), "request"),
+                overrides=count(len(overrides.assign) + len(overrides.forbid), "override"),
+            )
         )
     if data.visits:
         first, last = data.visits[0].date, data.visits[-1].date
-        lines.append(f"Visit log: {_count(len(data.visits), 'row')} from {first} to {last}")
+        lines.append(
+            _say(locale, "visit_log", rows=count(len(data.visits), "row"), first=first, last=last)
+        )
     return "\n".join(lines).rstrip()
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
-_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "sessions": "Sessions in {month}:",
-        "none": "(none)",
-        "closed": "Closed:",
-        "meeting": "Team meeting: {day} {time}",
-        "moved": " (moved from {day}: {reason})",
-        "trend_head": (
-            "Forecast from visits.csv (linear trend over the last {points} open-hours dates "
-            "before {month}):"
-        ),
-        "no_log": "No visit log (visits.csv): the standing interpreter need of office.yaml is used.",
-        "no_sessions": "No open-hours sessions in {month}.",
-        "language": "language",
-        "cells": "Cells: expected visitors -> interpreters needed.",
-        "standing": "* not in visits.csv: the standing need of office.yaml.",
-        "trend": "Trend (visitors per week):",
-    },
-    "de": {
-        "sessions": "Sprechstunden im {month}:",
-        "none": "(keine)",
-        "closed": "Geschlossen:",
-        "meeting": "Teamsitzung: {day} {time} Uhr",
-        "moved": " (verschoben vom {day}: {reason})",
-        "trend_head": (
-            "Prognose aus visits.csv (linearer Trend der letzten {points} offenen Sprechstunden "
-            "vor {month}):"
-        ),
-        "no_log": (
-            "Kein Besuchsprotokoll (visits.csv): es gilt der feste Dolmetschbedarf aus office.yaml."
-        ),
-        "no_sessions": "Keine offene Sprechstunde im {month}.",
-        "language": "Sprache",
-        "cells": "Zellen: erwartete Besucher -> benötigte Dolmetscher.",
-        "standing": "* nicht in visits.csv: der feste Bedarf aus office.yaml.",
-        "trend": "Trend (Besucher pro Woche):",
-    },
-}
-
-
-def _words(locale: str) -> dict[str, str]:
-    return _WORDS.get(locale, _WORDS["en"])
-
-
 def _month_name(month: Month, locale: str) -> str:
-    return format_date(month.first, "LLLL yyyy", locale=locale)
+    return date_text(month.first, "LLLL yyyy", locale)
 
 
 def calendar_text(calendar: MonthCalendar, locale: str) -> str:
     """The month's sessions and closed dates, one per line, in ``locale`` (de or en)."""
-    words = _words(locale)
-    lines = [words["sessions"].format(month=_month_name(calendar.month, locale))]
-    days = [format_skeleton("MMMEd", s.date, locale=locale) for s in calendar.sessions]
+
+    lines = [_say(locale, "sessions", month=_month_name(calendar.month, locale))]
+    days = [skeleton_text(s.date, "MMMEd", locale) for s in calendar.sessions]
     width = max((len(day) for day in days), default=0)
     for day, session in zip(days, calendar.sessions, strict=True):
         lines.append(
-            f"  {day:<{width}}  {format_time(session.start, 'HH:mm', locale=locale)}-"
-            f"{format_time(session.end, 'HH:mm', locale=locale)}  {session.name}"
+            f"  {day:<{width}}  {time_text(session.start, 'HH:mm', locale)}-"
+            f"{time_text(session.end, 'HH:mm', locale)}  {session.name}"
         )
     if not calendar.sessions:
-        lines.append(f"  {words['none']}")
+        lines.append(f"  {_say(locale, 'none')}")
     if calendar.closed:
-        lines.append(words["closed"])
-        closed_days = [format_skeleton("yMMMEd", c.date, locale=locale) for c in calendar.closed]
+        lines.append(_say(locale, "closed"))
+        closed_days = [skeleton_text(c.date, "yMMMEd", locale) for c in calendar.closed]
         width = max(len(day) for day in closed_days)
         for day, closed in zip(closed_days, calendar.closed, strict=True):
             lines.append(f"  {day:<{width}}  {closed.reason}")
     meeting = calendar.team_meeting
     if meeting is not None:
-        line = words["meeting"].format(
-            day=format_skeleton("MMMEd", meeting.date, locale=locale),
-            time=format_time(meeting.start, "HH:mm", locale=locale),
+        line = _say(
+            locale,
+            "meeting",
+            day=skeleton_text(meeting.date, "MMMEd", locale),
+            time=time_text(meeting.start, "HH:mm", locale),
         )
         if meeting.moved_from is not None:
-            line += words["moved"].format(
-                day=format_skeleton("MMMd", meeting.moved_from, locale=locale),
+            line += _say(
+                locale,
+                "moved",
+                day=skeleton_text(meeting.moved_from, "MMMd", locale),
                 reason=meeting.moved_because or "",
             )
         lines.append(line)
@@ -191,13 +166,13 @@ def calendar_json(calendar: MonthCalendar) -> str:
 def _cell(need: LanguageNeed | None, locale: str) -> str:
     if need is None:
         return "-"
-    expected = format_decimal(need.expected_visitors, format="#,##0.#", locale=locale)
+    expected = number_text(need.expected_visitors, "#,##0.#", locale)
     return f"{expected} -> {need.interpreters}"
 
 
 def forecast_text(data: OfficeData, month: Month, locale: str) -> str:
     """Expected visitors and interpreters needed per language and open-hours date."""
-    words = _words(locale)
+
     month_name = _month_name(month, locale)
     needs = month_needs(data, month)
     calendar = month_calendar(data.office, month, locale)
@@ -205,16 +180,16 @@ def forecast_text(data: OfficeData, month: Month, locale: str) -> str:
     lines = []
     if fitted:
         points = max(t.points for t in fitted.values())
-        lines.append(words["trend_head"].format(points=points, month=month_name))
+        lines.append(_say(locale, "trend_head", points=points, month=month_name))
     else:
-        lines.append(words["no_log"])
+        lines.append(_say(locale, "no_log"))
     sessions = [s for s in calendar.sessions if s.kind == "open_hours"]
     if not sessions:
-        lines.append(words["no_sessions"].format(month=month_name))
+        lines.append(_say(locale, "no_sessions", month=month_name))
         return "\n".join(lines)
     codes = sorted({need.language for items in needs.values() for need in items})
-    header = f"{words['language']:<24}" + "".join(
-        f"{format_skeleton('MMMd', s.date, locale=locale):>12}" for s in sessions
+    header = f"{_say(locale, 'language'):<24}" + "".join(
+        f"{skeleton_text(s.date, 'MMMd', locale):>12}" for s in sessions
     )
     lines.append(header)
     standing = False
@@ -228,13 +203,13 @@ def forecast_text(data: OfficeData, month: Month, locale: str) -> str:
             need = next((n for n in needs[session.id] if n.language == code), None)
             row += f"{_cell(need, locale):>12}"
         lines.append(row)
-    lines.append(words["cells"])
+    lines.append(_say(locale, "cells"))
     if standing:
-        lines.append(words["standing"])
+        lines.append(_say(locale, "standing"))
     if fitted:
-        lines.append(words["trend"])
+        lines.append(_say(locale, "trend"))
         lines.extend(
-            f"  {code}: {format_decimal(t.slope, format='+0.00;-0.00', locale=locale)}"
+            f"  {code}: {number_text(t.slope, '+0.00;-0.00', locale)}"
             for code, t in sorted(fitted.items())
         )
     return "\n".join(lines)

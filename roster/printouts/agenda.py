@@ -15,7 +15,7 @@ from roster.domain.sessions import month_calendar
 from roster.planfile.schema import Plan
 from roster.printouts.charts import SeriesRow, StackRow, duties_chart, visitors_chart
 from roster.printouts.context import Page, PrintInput
-from roster.printouts.formatting import NONE
+from roster.wording.formats import NONE
 
 VISIT_WEEKS = 12
 RECENT_WEEKS = 4

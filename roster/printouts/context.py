@@ -16,8 +16,8 @@ from roster.domain.office_data import OfficeData
 from roster.domain.sessions import MonthCalendar, month_calendar
 from roster.planfile.io import plan_path, plans_in, read_plan
 from roster.planfile.schema import Plan, PlanAppointment, PlanSession, StaffEntry
-from roster.printouts.formatting import Formatter
 from roster.printouts.words import PrintLocale, Words, print_locale
+from roster.wording.formats import Formatter
 
 HISTORY_MONTHS = 3
 

@@ -1,5 +1,5 @@
-"""Fixtures of the feed tests: a small office with an October plan, a feed server in a
-thread, and a real Radicale CalDAV server in a subprocess."""
+"""Fixtures of the feed tests: a small office with an October plan, the feed application
+behind a test client, and a real Radicale CalDAV server in a subprocess."""
 
 from __future__ import annotations
 
@@ -8,19 +8,18 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from feed_builders import KEY, NOW, october_plan, save, write_office
+from feed_offices import KEY, NOW, write_office
+from feed_plans import october_plan, save
+from starlette.testclient import TestClient
 
+from calendars.feed_app import feed_app
 from calendars.publish import PublishReport, publish
-from calendars.serve import FeedServer, make_server
 from roster.domain.month import Month
 from roster.folder.load import load_office
 
@@ -50,48 +49,35 @@ class Answer:
     """An HTTP answer."""
 
     status: int
-    headers: dict[str, str]
+    headers: Mapping[str, str]  # names in any case, as HTTP reads them
     body: bytes
 
 
 @dataclass
 class RunningServer:
-    """A feed server running in a thread."""
+    """The feed application of a folder, asked through Starlette's TestClient."""
 
-    server: FeedServer
-    base: str
-    thread: threading.Thread = field(repr=False)
+    client: TestClient
 
     def get(self, path: str, method: str = "GET", headers: dict[str, str] | None = None) -> Answer:
-        """Ask the server; 4xx and 5xx answers are returned, not raised."""
-        request = urllib.request.Request(  # noqa: S310 - http://127.0.0.1 only
-            self.base + path, method=method, headers=headers or {}
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310
-                return Answer(response.status, dict(response.headers.items()), response.read())
-        except urllib.error.HTTPError as exc:
-            with exc:
-                return Answer(exc.code, dict(exc.headers.items()), exc.read())
+        """Ask the application; 4xx and 5xx answers are returned, not raised."""
+        response = self.client.request(method, path, headers=headers or {})
+        return Answer(response.status_code, response.headers, response.content)
 
 
 @pytest.fixture
 def serve_folder() -> Iterator[object]:
-    """Start a feed server for a folder on a free port of 127.0.0.1; stopped after the test."""
-    running: list[RunningServer] = []
+    """The feed application of a folder behind a TestClient; closed after the test."""
+    running: list[TestClient] = []
 
     def start(folder: Path) -> RunningServer:
-        server = make_server(folder, "127.0.0.1", 0)
-        thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-        thread.start()
-        item = RunningServer(server, server.url, thread)
-        running.append(item)
-        return item
+        client = TestClient(feed_app(folder), base_url="http://127.0.0.1:8080")
+        running.append(client)
+        return RunningServer(client)
 
     yield start
-    for item in running:
-        item.server.shutdown()
-        item.server.server_close()
+    for client in running:
+        client.close()
 
 
 def free_port() -> int:

@@ -12,21 +12,11 @@ import pytest
 from caldav.davclient import DAVClient
 from click.testing import CliRunner
 from conftest import publish_october
-from feed_builders import (
-    KEY,
-    LATER,
-    LATEST,
-    NOW,
-    appointment,
-    october_plan,
-    open_id,
-    save,
-    staff,
-    write_office,
-)
+from feed_offices import KEY, LATER, LATEST, NOW, write_office
+from feed_plans import appointment, october_plan, open_id, save, staff
 
 from calendars.caldav_sync import CalDAVTarget, calendar_id
-from calendars.events import FeedRef
+from calendars.feed_refs import FeedRef
 from calendars.publish import PublishReport, publish
 from roster.cli import main
 from roster.domain.errors import RosterError

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from feed_builders import NAMES, example_office, example_plan, save
+from feed_offices import NAMES, example_office
+from feed_plans import example_plan, save
 
 from calendars.caldav_sync import CalDAVTarget, target_from_options
 from roster.app.demo import DemoReport, demo_feeds

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import vobject
 from conftest import publish_october
-from feed_builders import KEY, NAMES, NOW, make_plan, open_id, save, staff, write_office
+from feed_offices import KEY, NAMES, NOW, write_office
+from feed_plans import make_plan, open_id, save, staff
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from calendars.events import GAPS, PUBLIC, TEAM, FeedRef
+from calendars.feed_refs import GAPS, PUBLIC, TEAM, FeedRef
 from calendars.ics import feed_ics
 from calendars.publish import PublishReport, publish
 from calendars.state import EventRecord, PublishedEvent

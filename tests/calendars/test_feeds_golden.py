@@ -4,7 +4,7 @@ Two sets are kept under tests/calendars/golden/:
 
 - ``velbert-2026-12/``: from the solver's plan of the example office,
   tests/data/plans/velbert-2026-12.json (checked when that file is there);
-- ``velbert-2026-12-fixture/``: from a plan made by hand rules in feed_builders.example_plan,
+- ``velbert-2026-12-fixture/``: from a plan made by hand rules in feed_plans.example_plan,
   so the feed writer is pinned down whatever the solver does.
 
 Normalisation, as in khal's tests, removes only what may differ without being a change of
@@ -25,7 +25,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from feed_builders import REAL_PLAN, example_office, example_plan, save
+from feed_offices import example_office
+from feed_plans import REAL_PLAN, example_plan, save
 
 from calendars.publish import publish
 from roster import __version__

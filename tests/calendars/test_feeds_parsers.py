@@ -9,10 +9,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import vobject
-from feed_builders import october_plan
+from feed_plans import october_plan
 from icalendar import Calendar
 
-from calendars.events import PUBLIC, TEAM, FeedRef
+from calendars.feed_refs import PUBLIC, TEAM, FeedRef
 from calendars.publish import PublishReport
 from roster.planfile.schema import Plan
 

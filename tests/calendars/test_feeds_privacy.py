@@ -8,9 +8,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from feed_builders import example_office, save, velbert_plan
+from feed_offices import example_office
+from feed_plans import save, velbert_plan
 
-from calendars.events import GAPS, TEAM, FeedRef
+from calendars.feed_refs import GAPS, TEAM, FeedRef
 from calendars.links import link_feed
 from calendars.publish import PublishReport, publish
 from roster.domain.month import Month

@@ -9,21 +9,11 @@ from datetime import date
 from pathlib import Path
 
 from conftest import publish_october
-from feed_builders import (
-    LATER,
-    LATEST,
-    NOW,
-    appointment,
-    make_plan,
-    october_plan,
-    open_id,
-    save,
-    staff,
-    write_office,
-)
+from feed_offices import LATER, LATEST, NOW, write_office
+from feed_plans import appointment, make_plan, october_plan, open_id, save, staff
 from icalendar import Calendar
 
-from calendars.events import GAPS, PUBLIC, TEAM, FeedRef
+from calendars.feed_refs import GAPS, PUBLIC, TEAM, FeedRef
 from calendars.publish import PublishReport, publish
 from calendars.state import read_state, stamp
 from roster.domain.month import Month

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 from conftest import publish_october
-from feed_builders import KEY
+from feed_offices import KEY
 
-from calendars.events import EventText, FeedRef
+from calendars.feed_refs import FeedRef
+from calendars.feed_sets import EventText
 from calendars.links import link_feed
 from calendars.publish import PublishReport
 from calendars.state import PublicationState, advance_feed, event_uid, feed_id, read_state

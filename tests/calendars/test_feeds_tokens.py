@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 from conftest import publish_october
-from feed_builders import NOW, october_plan, save, write_office
+from feed_offices import NOW, write_office
+from feed_plans import october_plan, save
 
 from calendars import tokens as tokens_module
-from calendars.events import FeedRef
+from calendars.feed_refs import FeedRef
 from calendars.links import feed_ref, link_feed, revoke_feed
 from calendars.publish import PublishReport
 from calendars.tokens import find_link, read_tokens, token_hash

@@ -3,7 +3,7 @@
 The golden tests print the real plan of the example office that the solver wrote,
 ``tests/data/plans/velbert-2026-12.json``. The other tests plan the month they need (a
 holiday, a closure, a note with a marker) with ``make_plan``: the greedy baseline
-(:func:`solver.greedy.greedy_plan`), which fills the month first come, first served, the
+(:func:`solver.baseline.greedy_plan`), which fills the month first come, first served, the
 way a person fills a paper rota, keeps every hard rule and needs no CP-SAT search.
 
 Test modules take everything from here as fixtures (never ``from conftest import``:
@@ -23,7 +23,7 @@ import pytest
 from roster.domain.month import Month
 from roster.folder.load import load_office
 from roster.planfile.schema import Plan
-from solver.greedy import greedy_plan
+from solver.baseline import greedy_plan
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "velbert"

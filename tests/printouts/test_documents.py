@@ -22,7 +22,7 @@ from roster.planfile.schema import Plan, PlanAppointment
 from roster.printouts import pdf_skip_reason, print_month
 from roster.printouts.context import load_input
 from roster.printouts.sheets import build_sheets
-from roster.printouts.words import WORDS
+from roster.wording.printouts import TEXTS as WORDS
 
 MakePlan = Callable[..., Plan]
 DECEMBER = Month(2026, 12)

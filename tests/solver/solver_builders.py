@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from roster.app.planning import disagreements
+from roster.checking import CheckReport, check_plan
 from roster.domain.month import Month
 from roster.domain.office import Office
 from roster.domain.office_data import Appointment, OfficeData
@@ -22,8 +24,7 @@ from roster.domain.requests import AppointmentRequest, Overrides
 from roster.domain.team import Volunteer
 from roster.planfile.history import History
 from roster.planfile.schema import Plan
-from solver.checker import CheckReport, check_plan
-from solver.solve import solve_month
+from solver.solve import solve_month_terms
 
 MONTH = Month(2027, 2)
 THU = date(2027, 2, 4)
@@ -175,10 +176,16 @@ def solve(
     history: History | None = None,
     time_limit: float = 5.0,
 ) -> Plan:
-    """Plan February 2027 deterministically."""
-    return solve_month(
+    """Plan February 2027 deterministically. The independent checker must find every hard
+    rule kept and recompute the solver's objective exactly, term by term."""
+    solved = solve_month_terms(
         data, MONTH, today=today, previous=previous, history=history, time_limit=time_limit
     )
+    problems = disagreements(
+        solved.plan, solved.objective_terms, check_plan(data, solved.plan, history)
+    )
+    assert not problems, "\n".join(problems)
+    return solved.plan
 
 
 def check(data: OfficeData, plan: Plan, history: History | None = None) -> CheckReport:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from solver_builders import (
     MONTH,
@@ -17,8 +17,11 @@ from solver_builders import (
 )
 
 from roster.planfile.schema import Plan
-from solver.explain import explain_text
+from roster.wording.explanations import Wording
+from solver.explain import Explainer, explain_text
+from solver.figures import shortfalls
 from solver.month_input import month_input
+from solver.reasons import Candidate, reason
 
 
 def reasons(plan: Plan) -> list[str]:
@@ -104,3 +107,33 @@ def test_everything_covered() -> None:
     assert text.endswith(
         "Everything is covered: every need is met and every appointment scheduled."
     )
+
+
+def test_the_explainer_gives_codes_with_data_and_the_wording_words_them() -> None:
+    """No words in the explanation itself: dates, ids and language codes, worded in the
+    plan's locale for the plan file and in English for roster explain."""
+    spec = Spec(
+        people=[
+            person("c1"),
+            interpreter("v13", "ti", absences=[{"from": "2027-02-01", "to": "2027-02-10"}]),
+        ]
+    )
+    spec.open_hours["interpreters"] = {"ti": 1}  # type: ignore[index]
+    data = spec.data()
+    plan = solve(data)
+    inp = month_input(data, MONTH, as_of=plan.as_of)
+    [short] = shortfalls(inp, plan)
+    explanation = Explainer(inp, plan).shortfall(short)
+    absent = reason("absent", span=(date(2027, 2, 1), date(2027, 2, 10)))
+    assert explanation.summary == reason(
+        "language_summary",
+        language="ti",
+        day=THU,
+        summary=reason("language_only", volunteer="v13", language="ti", reason=absent),
+    )
+    assert explanation.candidates == ((None, (Candidate("v13", absent, "cannot_come"),)),)
+    assert Wording("de").render(explanation.summary) == (
+        "Tigrinya am Do., 4. Feb.: nur v13 spricht Tigrinya gut genug, und v13 ist "
+        "1.-10. Feb. abwesend"
+    )
+    assert reasons(plan) == [Wording("en").render(explanation.summary)]

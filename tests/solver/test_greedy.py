@@ -1,7 +1,8 @@
-"""The greedy baseline (solver.greedy): the month filled first come, first served, as a
-person fills a paper rota, keeping every hard rule. ``greedy_of`` plans a gathered month
-(the solver's starting point); ``greedy_plan`` gathers the month first. Its runs on the
-synthetic benchmark offices are in tests/benchmarks."""
+"""The greedy baseline (solver.baseline, filling solver.paper_rota): the month filled
+first come, first served, as a person fills a paper rota, keeping every hard rule.
+``greedy_plan`` gathers the month and plans it; ``solver.guided_start.greedy_of`` plans a
+gathered month (with a guide, the solver's starting point; without one, the baseline).
+Its runs on the synthetic benchmark offices are in tests/benchmarks."""
 
 from __future__ import annotations
 
@@ -24,11 +25,12 @@ from solver_builders import (
     staff_of,
 )
 
+from roster.checking import check_plan
 from roster.domain.errors import RosterError
 from roster.domain.month import Month
 from roster.folder.load import load_office
-from solver.checker import check_plan
-from solver.greedy import greedy_of, greedy_plan
+from solver.baseline import greedy_plan
+from solver.guided_start import greedy_of
 from solver.month_input import month_input
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "velbert"
@@ -150,12 +152,14 @@ def test_greedy_of_a_gathered_month_is_the_greedy_plan() -> None:
     assert gathered.appointments and gathered.unscheduled  # the example month is tight
 
 
-def test_importing_the_greedy_leaves_the_cp_sat_model_unloaded() -> None:
-    """solver.solve imports solver.greedy for its starting hint, never the other way."""
+@pytest.mark.parametrize("module", ["solver.baseline", "solver.guided_start"])
+def test_importing_the_greedy_leaves_the_cp_sat_model_unloaded(module: str) -> None:
+    """solver.solve imports the guided start for its starting hint, never the other way;
+    the baseline and the guided start load neither the model nor CP-SAT."""
     code = (
-        "import sys, solver.greedy\n"
+        f"import sys, {module}\n"
         "print(sorted(m for m in sys.modules if m in {'solver.solve', 'solver.model',"
-        " 'solver.variables', 'ortools.sat.python.cp_model'}))"
+        " 'solver.variables', 'solver.forced', 'ortools.sat.python.cp_model'}))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

@@ -3,10 +3,12 @@ break a hard rule, which stop planning with the rule named."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from solver_builders import (
+    MONTH,
     THU,
     WED,
     Spec,
@@ -20,6 +22,12 @@ from solver_builders import (
 )
 
 from roster.domain.errors import RosterError
+from roster.domain.requests import Assign
+from solver.baseline import greedy_plan
+from solver.forced import check_forced
+from solver.model import build_model
+from solver.month_input import month_input
+from solver.override_check import OverrideProblem, override_problem
 
 
 def office(**overrides: Any) -> Spec:
@@ -108,6 +116,44 @@ def test_an_override_that_breaks_a_hard_rule_names_it(
     assert f"breaks the hard rule {rule}" in text
     assert detail in text
     assert "overrides/2027-02.yaml, assign[0]" in text
+
+
+@pytest.mark.parametrize(("entry", "rule", "detail"), BREAKING)
+def test_the_pre_check_the_model_and_the_greedy_ask_the_same_override_check(
+    entry: dict[str, Any], rule: str, detail: str
+) -> None:
+    data = office(assign=[entry]).data()
+    inp = month_input(data, MONTH, as_of=MONTH.first - timedelta(days=1))
+    problem = override_problem(inp, inp.overrides.assign[0])
+    assert problem is not None
+    assert problem.rule == rule
+    assert detail in problem.detail
+    with pytest.raises(RosterError) as pre_check:
+        check_forced(inp)
+    with pytest.raises(RosterError) as model:
+        build_model(inp)
+    assert str(model.value) == str(pre_check.value)
+    with pytest.raises(RosterError, match=r"assign\[0\]: the greedy baseline could not place"):
+        greedy_plan(data, MONTH)
+
+
+def test_an_override_that_can_be_met_passes_the_check_and_the_greedy_places_it() -> None:
+    entry = {"volunteer": "c2", "date": "2027-02-04", "role": "counsellor"}
+    data = office(assign=[entry]).data()
+    inp = month_input(data, MONTH, as_of=MONTH.first - timedelta(days=1))
+    assert override_problem(inp, inp.overrides.assign[0]) is None
+    check_forced(inp)  # raises on a problem
+    assert staff_of(greedy_plan(data, MONTH), THU)["c2"] == "counsellor"
+
+
+def test_an_override_for_someone_not_in_the_team_cannot_be_met() -> None:
+    inp = month_input(office().data(), MONTH, as_of=MONTH.first - timedelta(days=1))
+    stranger = Assign.model_validate(
+        {"volunteer": "x9", "date": "2027-02-04", "role": "counsellor"}
+    )
+    assert override_problem(inp, stranger) == OverrideProblem(
+        "qualification", "x9 is not in volunteers.yaml"
+    )
 
 
 def test_overrides_that_together_break_a_rule_name_it() -> None:

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from solver_builders import MONTH, THU, WED, Spec, appointment_rule, check, request, solve
 
-from solver.greedy import greedy_of
+from solver.guided_start import greedy_of
 from solver.month_input import month_input
 from solver.relaxation import relax_open_hours
 

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from solver_builders import MONTH, THU, Spec, check, interpreter, person, solve, staff_of
 
+from roster.checking import check_plan
 from roster.domain.month import Month
 from roster.folder.load import load_office
 from roster.planfile.schema import Plan
 from solver import variables
-from solver.checker import check_plan
-from solver.greedy import greedy_of
+from solver.guided_start import greedy_of
 from solver.model import build_model
 from solver.month_input import MonthInput, month_input
 from solver.relaxation import relax_open_hours

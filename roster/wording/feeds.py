@@ -1,19 +1,12 @@
-# ruff: noqa: RUF001, RUF002 - typographic characters (en dash, multiplication sign) belong in feed text
-"""The words of the feeds, in the office's locale (de or en).
+# ruff: noqa: RUF001 - typographic characters (en dash, multiplication sign) belong in feed text
+"""The words of the iCalendar feeds (message ids ``feed.*``), in German and English.
 
-Titles and descriptions are built from these templates only, so a feed never holds a
-word that was not chosen here or read from the plan and the office's own files.
-Dates and times are formatted by Babel; language names come from
-:func:`roster.languages.language_name`.
+Titles and descriptions of feed events are built from these templates only, so a feed
+never holds a word that was not chosen here or read from the plan and the office's own
+files. Dates and times come from :mod:`roster.wording.dates`.
 """
 
 from __future__ import annotations
-
-from datetime import date, datetime
-
-from babel.dates import format_date, format_time
-
-Locale = str
 
 TEXTS: dict[str, dict[str, str]] = {
     "de": {
@@ -99,26 +92,3 @@ TEXTS: dict[str, dict[str, str]] = {
         "cal_public": "{office}: opening hours",
     },
 }
-
-_BABEL_LOCALE = {"de": "de_DE", "en": "en_GB"}
-
-
-def text(locale: Locale, key: str, **values: object) -> str:
-    """The template ``key`` in ``locale``, filled with ``values``."""
-    table = TEXTS.get(locale, TEXTS["en"])
-    return table[key].format(**values)
-
-
-def day_text(day: date, locale: Locale) -> str:
-    """A date in words, e.g. ``7. Dezember 2026`` or ``7 December 2026``."""
-    return format_date(day, format="long", locale=_BABEL_LOCALE.get(locale, "en_GB"))
-
-
-def clock_text(moment: datetime, locale: Locale) -> str:
-    """A time of day, e.g. ``13:00`` (wall clock of ``moment``'s zone)."""
-    return format_time(moment.time(), format="short", locale=_BABEL_LOCALE.get(locale, "en_GB"))
-
-
-def span_text(start: datetime, end: datetime, locale: Locale) -> str:
-    """``13:00–14:00``."""
-    return f"{clock_text(start, locale)}–{clock_text(end, locale)}"

@@ -1,19 +1,9 @@
-"""`roster serve`: the published feeds over HTTP, with the standard library.
+"""The feed server `roster serve` had before issue 11 (``calendars/serve.py`` at commit
+73b38e3), kept unchanged for ``benchmarks/feed_server.py`` to measure side by side with
+the uvicorn server: the standard library's ThreadingHTTPServer, one thread per
+connection, no timeout, listen backlog 5.
 
-``http.server.ThreadingHTTPServer`` is enough here: a handful of subscribers poll small
-static files about once an hour; there is no session, no form and no upload. It runs
-on 127.0.0.1 behind a reverse proxy (nginx, Caddy, Apache) that speaks TLS to the world
-(docs/feeds.md). Paths:
-
-- ``/public.ics``: the public feed;
-- ``/<token>.ics``: a private feed; the token's hash is looked up in ``feeds/tokens.json``
-  in constant time; an unknown and a revoked token get the very same 404.
-
-Every request re-reads ``tokens.json`` and the feed file, so a new publication or a
-revoked link takes effect without a restart. Answers carry ``Content-Type: text/calendar;
-charset=utf-8``, a strong ETag (from the bytes) and Last-Modified (the file's time), and a
-conditional GET or HEAD gets 304. A request path is never logged or echoed: the log says
-``private feed`` instead, so no token reaches a log line or an error page.
+    python benchmarks/feed_server_before.py DIR PORT    # serve DIR's feeds until Ctrl-C
 """
 
 from __future__ import annotations
@@ -32,7 +22,7 @@ from calendars.publish import feeds_dir, public_path
 from calendars.tokens import find_link, read_tokens
 from roster.domain.errors import RosterError
 
-LOG = logging.getLogger("calendars.serve")
+LOG = logging.getLogger("calendars.serve")  # the old name
 PUBLIC = "/public.ics"
 _PRIVATE = re.compile(r"^/([A-Za-z0-9_-]{1,128})\.ics$")
 NOT_FOUND_BODY = b"Not found.\n"
@@ -203,3 +193,9 @@ def serve(folder: Path, host: str, port: int, announce: Callable[[str], None] = 
         announce("Stopped.")
     finally:
         server.server_close()
+
+
+if __name__ == "__main__":
+    import sys
+
+    serve(Path(sys.argv[1]), "127.0.0.1", int(sys.argv[2]))

@@ -6,12 +6,17 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from babel import Locale
-from babel.dates import format_date, format_interval, format_skeleton, format_time
-from babel.numbers import format_decimal
-
 from roster.domain.languages import language_name, native_name
 from roster.domain.month import Month
+from roster.wording.dates import (
+    date_text,
+    hour_skeleton,
+    interval_text,
+    number_text,
+    skeleton_text,
+    time_text,
+    weekday_name,
+)
 
 NONE = "\N{EN DASH}"
 """What a table cell shows when there is no value."""
@@ -31,58 +36,50 @@ class Formatter:
     zone: ZoneInfo
     language_names: dict[str, dict[str, str]]
 
-    @property
-    def _hours_skeleton(self) -> str:
-        # The locale's own hour cycle (14:00 in German, 2:00 PM in English), from CLDR.
-        pattern = Locale.parse(self.locale).time_formats["short"].pattern
-        return "Hm" if "H" in pattern else "hm"
-
     def month(self, month: Month) -> str:
         """``Dezember 2026``."""
-        return format_skeleton("yMMMM", month.first, locale=self.locale)
+        return skeleton_text(month.first, "yMMMM", self.locale)
 
     def month_name(self, month: Month) -> str:
         """``Dezember``, standing alone."""
-        return format_date(month.first, "LLLL", locale=self.locale)
+        return date_text(month.first, "LLLL", self.locale)
 
     def day_short(self, day: date) -> str:
         """``Do., 3. Dez.``."""
-        return format_skeleton("MMMEd", day, locale=self.locale)
+        return skeleton_text(day, "MMMEd", self.locale)
 
     def day_numeric(self, day: date) -> str:
         """``3.12.``: day and month in digits, for chart labels."""
-        return format_skeleton("Md", day, locale=self.locale)
+        return skeleton_text(day, "Md", self.locale)
 
     def day_medium(self, day: date) -> str:
         """``03.12.2026``."""
-        return format_date(day, "medium", locale=self.locale)
+        return date_text(day, "medium", self.locale)
 
     def day_full(self, day: date) -> str:
         """``Donnerstag, 3. Dezember 2026``."""
-        return format_date(day, "full", locale=self.locale)
+        return date_text(day, "full", self.locale)
 
     def day_long(self, day: date) -> str:
         """``3. Dezember 2026``."""
-        return format_date(day, "long", locale=self.locale)
+        return date_text(day, "long", self.locale)
 
     def weekday(self, index: int) -> str:
         """``Donnerstag`` for index 3 (Monday is 0)."""
-        return str(Locale.parse(self.locale).days["format"]["wide"][index])
+        return weekday_name(index, self.locale)
 
     def time(self, moment: datetime) -> str:
         """``14:00``, in the office's time zone."""
-        return format_time(moment, "short", tzinfo=self.zone, locale=self.locale)
+        return time_text(moment, "short", self.locale, self.zone)
 
     def span(self, start: datetime, end: datetime) -> str:
         """``14:00-16:00 Uhr`` (with an en dash), in the office's time zone."""
-        return format_interval(
-            start, end, self._hours_skeleton, tzinfo=self.zone, locale=self.locale
-        )
+        return interval_text(start, end, hour_skeleton(self.locale), self.locale, self.zone)
 
     def number(self, value: float, digits: int = 0) -> str:
         """``0,25`` with ``digits`` decimals."""
         pattern = "#,##0" + ("." + "0" * digits if digits else "")
-        return format_decimal(value, format=pattern, locale=self.locale)
+        return number_text(value, pattern, self.locale)
 
     def signed(self, value: float, digits: int = 1) -> str:
         """``+0,4``, or a minus sign and ``0,4``."""
