@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, time
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
@@ -12,6 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from pydantic_core import PydanticCustomError
 
 from roster.domain.languages import babel_knows
+from roster.domain.values import Clock, Day, Name, WholeNumber, shown
+from roster.domain.values import parse_clock as parse_clock  # noqa: PLC0414 - re-exported
 
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAYS: tuple[Weekday, ...] = (
@@ -30,14 +31,14 @@ LanguageCode = Annotated[
         description="BCP 47 / ISO 639 language code, e.g. ar, fa, fa-AF, ti",
     ),
 ]
-_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
 class Strict(BaseModel):
     """Base of every model read from the office folder: unknown keys are errors.
 
-    Numbers are accepted where text is expected (``id: 12``, ``case: 2026017``), since
-    YAML reads them as numbers and the office lead means the text.
+    Numbers are accepted where an id or a reference is expected (``id: 12``,
+    ``case: 2026017``), since YAML reads them as numbers and the office lead means the
+    text; a name must be text (:data:`roster.domain.values.Name`).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
@@ -53,16 +54,6 @@ def invalid(message: str, *field: str | int) -> PydanticCustomError:
     return PydanticCustomError("roster_invalid", "{message}", {"message": message, "field": field})
 
 
-def parse_clock(value: Any) -> Any:
-    """``"14:00"`` -> ``time(14, 0)``; other values are left for pydantic to reject."""
-    if isinstance(value, str):
-        match = _TIME.match(value.strip())
-        if not match:
-            raise ValueError(f"'{value}' is not a time of day; write it as HH:MM, e.g. \"14:00\"")
-        return time(int(match.group(1)), int(match.group(2)))
-    return value
-
-
 def minutes_of(clock: time) -> int:
     """Minutes since midnight."""
     return clock.hour * 60 + clock.minute
@@ -71,8 +62,8 @@ def minutes_of(clock: time) -> int:
 class Closure(Strict):
     """Dates on which the office is closed, e.g. a Christmas break."""
 
-    from_: date = Field(alias="from", description="first closed day")
-    to: date = Field(description="last closed day (inclusive)")
+    from_: Day = Field(alias="from", description="first closed day")
+    to: Day = Field(description="last closed day (inclusive)")
     reason: str = Field(min_length=1, description="shown on the rota, e.g. Weihnachtspause")
 
     @model_validator(mode="after")
@@ -88,8 +79,8 @@ class Closure(Strict):
 class CounsellorNeed(Strict):
     """How many counsellors an open-hours session needs."""
 
-    min: int = Field(ge=0, description="experienced counsellors needed at least")
-    max: int = Field(ge=1, description="counsellors (trainees included) at most")
+    min: WholeNumber = Field(ge=0, le=100, description="experienced counsellors needed at least")
+    max: WholeNumber = Field(ge=1, le=100, description="counsellors (trainees included) at most")
 
     @model_validator(mode="after")
     def _ordered(self) -> CounsellorNeed:
@@ -104,14 +95,12 @@ class CounsellorNeed(Strict):
 class SessionRule(Strict):
     """A weekly session: fields shared by open hours and appointment hours."""
 
-    name: str = Field(min_length=1, description="shown on the rota and in feeds")
+    name: Name = Field(description="shown on the rota and in feeds")
     weekday: Weekday = Field(description="day of the week the session takes place")
-    start: time = Field(description="start time, HH:MM in the office time zone")
-    end: time = Field(description="end time, HH:MM, after start")
-    since: date | None = Field(default=None, description="the session exists from this date on")
-    until: date | None = Field(default=None, description="the session exists up to this date")
-
-    _clock = field_validator("start", "end", mode="before")(parse_clock)
+    start: Clock = Field(description="start time, HH:MM in the office time zone")
+    end: Clock = Field(description="end time, HH:MM, after start")
+    since: Day | None = Field(default=None, description="the session exists from this date on")
+    until: Day | None = Field(default=None, description="the session exists up to this date")
 
     @model_validator(mode="after")
     def _times(self) -> SessionRule:
@@ -146,13 +135,15 @@ class OpenHoursRule(SessionRule):
 
     kind: Literal["open_hours"] = Field(description="open_hours")
     counsellors: CounsellorNeed = Field(description="counsellors needed: min and max")
-    leads: int = Field(default=1, ge=0, description="people with the role lead on duty, at least")
-    interpreters: dict[LanguageCode, Annotated[int, Field(ge=0)]] = Field(
+    leads: WholeNumber = Field(
+        default=1, ge=0, le=20, description="people with the role lead on duty, at least"
+    )
+    interpreters: dict[LanguageCode, Annotated[WholeNumber, Field(ge=0, le=50)]] = Field(
         default_factory=dict,
         description="standing interpreter need per language; the forecast replaces it",
     )
-    visitors_per_interpreter: int = Field(
-        default=4, ge=1, description="visitors one interpreter can serve in a session"
+    visitors_per_interpreter: WholeNumber = Field(
+        default=4, ge=1, le=100, description="visitors one interpreter can serve in a session"
     )
 
 
@@ -160,10 +151,12 @@ class AppointmentsRule(SessionRule):
     """Appointment hours, by prior arrangement."""
 
     kind: Literal["appointments"] = Field(description="appointments")
-    slot_minutes: int = Field(
+    slot_minutes: WholeNumber = Field(
         default=30, ge=5, le=240, description="appointments start on this grid"
     )
-    desks: int = Field(default=1, ge=1, description="appointments that can run at the same time")
+    desks: WholeNumber = Field(
+        default=1, ge=1, le=50, description="appointments that can run at the same time"
+    )
 
     @model_validator(mode="after")
     def _slots(self) -> AppointmentsRule:
@@ -187,11 +180,9 @@ class TeamMeeting(Strict):
 
     weekday: Weekday = Field(description="day of the week of the meeting")
     week: WeekOfMonth = Field(default="first", description="which such weekday of the month")
-    start: time = Field(description="start time, HH:MM")
-    minutes: int = Field(default=90, ge=15, le=480, description="length in minutes")
+    start: Clock = Field(description="start time, HH:MM")
+    minutes: WholeNumber = Field(default=90, ge=15, le=480, description="length in minutes")
     agenda: list[str] = Field(default_factory=list, description="agenda items, in order")
-
-    _clock = field_validator("start", mode="before")(parse_clock)
 
 
 class FeedSettings(Strict):
@@ -204,8 +195,12 @@ class FeedSettings(Strict):
         default=None,
         description="public address the feeds are served under, e.g. https://ihla.example.org/feeds",
     )
-    months_back: int = Field(default=1, ge=0, le=24, description="months before now in the feeds")
-    months_ahead: int = Field(default=3, ge=0, le=24, description="months after now in the feeds")
+    months_back: WholeNumber = Field(
+        default=1, ge=0, le=24, description="months before now in the feeds"
+    )
+    months_ahead: WholeNumber = Field(
+        default=3, ge=0, le=24, description="months after now in the feeds"
+    )
 
 
 class Priorities(Strict):
@@ -218,39 +213,41 @@ class Priorities(Strict):
     rules before it.
     """
 
-    language: int = Field(
+    language: WholeNumber = Field(
         default=10_000,
         ge=0,
         le=1_000_000,
         description="per missing interpreter, per expected visitor of its language",
     )
-    appointment: int = Field(
+    appointment: WholeNumber = Field(
         default=4000, ge=0, le=1_000_000, description="per unscheduled appointment"
     )
-    counsellors: int = Field(
+    counsellors: WholeNumber = Field(
         default=3000, ge=0, le=1_000_000, description="per experienced counsellor below min"
     )
-    lead: int = Field(default=3000, ge=0, le=1_000_000, description="per missing lead")
-    continuity: int = Field(
+    lead: WholeNumber = Field(default=3000, ge=0, le=1_000_000, description="per missing lead")
+    continuity: WholeNumber = Field(
         default=1500, ge=0, le=1_000_000, description="per appointment off its named counsellor"
     )
-    interpreter_continuity: int = Field(
+    interpreter_continuity: WholeNumber = Field(
         default=1000, ge=0, le=1_000_000, description="per extra interpreter on one case"
     )
-    fairness: int = Field(
+    fairness: WholeNumber = Field(
         default=20,
         ge=0,
         le=1_000_000,
         description="per percentage point of spread of duty rates (duties per offered date)",
     )
-    maybe: int = Field(default=15, ge=0, le=1_000_000, description="per duty on a maybe day")
-    same_week: int = Field(
+    maybe: WholeNumber = Field(
+        default=15, ge=0, le=1_000_000, description="per duty on a maybe day"
+    )
+    same_week: WholeNumber = Field(
         default=20, ge=0, le=1_000_000, description="per duty beyond the first in one week"
     )
-    consecutive_weeks: int = Field(
+    consecutive_weeks: WholeNumber = Field(
         default=5, ge=0, le=1_000_000, description="per two weeks running with duties"
     )
-    change: int = Field(
+    change: WholeNumber = Field(
         default=10, ge=0, le=1_000_000, description="per assignment changed on re-planning"
     )
 
@@ -258,7 +255,7 @@ class Priorities(Strict):
 class Office(Strict):
     """``office.yaml``: the office's rules."""
 
-    name: str = Field(min_length=1, description="the office's name, on every printout")
+    name: Name = Field(description="the office's name, on every printout")
     location: str = Field(default="", description="address, the LOCATION of every event")
     timezone: str = Field(default="Europe/Berlin", description="IANA time zone")
     locale: Literal["de", "en"] = Field(default="de", description="language of printouts")
@@ -279,11 +276,14 @@ class Office(Strict):
     @classmethod
     def _zone(cls, value: str) -> str:
         try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
+            # a zone name is short; a long one would only make the file name too long
+            known = len(value) <= 64 and ZoneInfo(value) is not None
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            known = False
+        if not known:
             raise ValueError(
-                f"'{value}' is not a time zone; use an IANA name such as Europe/Berlin"
-            ) from None
+                f"'{shown(value)}' is not a time zone; use an IANA name such as Europe/Berlin"
+            )
         return value
 
     @field_validator("holidays")
@@ -294,7 +294,7 @@ class Office(Strict):
             holidays.country_holidays(country, subdiv=subdiv or None)
         except NotImplementedError:
             raise ValueError(
-                f"'{value}' is not a holiday region roster knows; write COUNTRY-SUBDIVISION, "
+                f"'{shown(value)}' is not a holiday region roster knows; write COUNTRY-SUBDIVISION, "
                 "e.g. DE-NW for North Rhine-Westphalia or DE-BY for Bavaria"
             ) from None
         return value

@@ -3,13 +3,12 @@ visit log and the office lead's overrides."""
 
 from __future__ import annotations
 
-import datetime as dt
-from datetime import date
 from typing import Literal
 
 from pydantic import Field, model_validator
 
 from roster.domain.office import LanguageCode, Strict, invalid
+from roster.domain.values import Day, WholeNumber
 
 Answer = Literal["yes", "maybe", "no"]
 ANSWERS: dict[str, Answer] = {
@@ -25,6 +24,8 @@ ANSWERS: dict[str, Answer] = {
     "n": "no",
 }
 CASE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_./-]{0,39}$"
+MAX_VISITORS = 1000
+"""Visitors of one language on one open-hours date, at most (``visits.csv``)."""
 
 
 class AppointmentRequest(Strict):
@@ -32,9 +33,9 @@ class AppointmentRequest(Strict):
 
     case: str = Field(pattern=CASE_PATTERN, description="case reference, never a client's name")
     language: LanguageCode = Field(description="the client's language")
-    minutes: int = Field(gt=0, le=600, description="length of the appointment")
-    earliest: date = Field(description="first date the appointment may take place")
-    latest: date = Field(description="last date the appointment may take place")
+    minutes: WholeNumber = Field(ge=1, le=600, description="length of the appointment")
+    earliest: Day = Field(description="first date the appointment may take place")
+    latest: Day = Field(description="last date the appointment may take place")
     counsellor: str | None = Field(default=None, description="volunteer id who keeps the case")
     note: str | None = Field(
         default=None,
@@ -45,10 +46,8 @@ class AppointmentRequest(Strict):
     @model_validator(mode="after")
     def _window(self) -> AppointmentRequest:
         if self.latest < self.earliest:
-            raise invalid(
-                f"latest ({self.latest}) is before earliest ({self.earliest}); swap them",
-                "latest",
-            )
+            # no dates in the message: nothing of an appointment file is quoted back
+            raise invalid("latest is before earliest; swap them", "latest")
         return self
 
     def __repr__(self) -> str:  # never show the confidential note, even in a debugger
@@ -72,7 +71,7 @@ class Assign(Strict):
     """Force an assignment."""
 
     volunteer: str = Field(description="volunteer id")
-    date: dt.date = Field(description="session date")
+    date: Day = Field(description="session date")
     role: Literal["counsellor", "interpreter", "lead"] = Field(
         description="counsellor, interpreter, or lead (a counsellor on lead duty)"
     )
@@ -93,7 +92,7 @@ class Forbid(Strict):
     """Exclude a volunteer from a date."""
 
     volunteer: str = Field(description="volunteer id")
-    date: dt.date = Field(description="the date the volunteer must not be planned")
+    date: Day = Field(description="the date the volunteer must not be planned")
 
 
 class Overrides(Strict):
@@ -106,6 +105,8 @@ class Overrides(Strict):
 class VisitRecord(Strict):
     """One row of ``visits.csv``."""
 
-    date: dt.date = Field(description="an open-hours date")
+    date: Day = Field(description="an open-hours date")
     language: str = Field(description="the visitors' language code")
-    visitors: int = Field(ge=0, description="visitors of that language on that date")
+    visitors: WholeNumber = Field(
+        ge=0, le=MAX_VISITORS, description="visitors of that language on that date"
+    )

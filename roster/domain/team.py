@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from roster.domain.office import LanguageCode, Strict, Weekday, invalid
+from roster.domain.values import Day, Hours, Name, WholeNumber
 
 Role = Literal["counsellor", "interpreter", "lead", "social_worker"]
 Level = Literal["basic", "fluent", "native"]
@@ -17,8 +18,8 @@ LEVEL_RANK: dict[str, int] = {"basic": 1, "fluent": 2, "native": 3}
 class Absence(Strict):
     """Days a volunteer cannot come."""
 
-    from_: date = Field(alias="from", description="first day away")
-    to: date = Field(description="last day away (inclusive)")
+    from_: Day = Field(alias="from", description="first day away")
+    to: Day = Field(description="last day away (inclusive)")
 
     @model_validator(mode="after")
     def _ordered(self) -> Absence:
@@ -41,7 +42,7 @@ class Volunteer(Strict):
         pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$",
         description="short id used in plans and files, e.g. v01",
     )
-    name: str = Field(min_length=1, description="name shown to the team")
+    name: Name = Field(description="name shown to the team")
     email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+$", description="optional")
     roles: list[Role] = Field(
         min_length=1, description="counsellor, interpreter, lead, social_worker"
@@ -52,11 +53,14 @@ class Volunteer(Strict):
     weekdays: list[Weekday] = Field(
         default_factory=list, description="days this person can generally come"
     )
-    max_per_month: int = Field(
+    max_per_month: WholeNumber = Field(
         default=4, ge=0, le=31, description="days on duty per month, at most"
     )
-    hours_per_month: float | None = Field(
-        default=None, gt=0, description="hours budget per month, e.g. the paid social worker"
+    hours_per_month: Hours | None = Field(
+        default=None,
+        gt=0,
+        le=300,
+        description="hours budget per month, e.g. the paid social worker",
     )
     trainee: bool = Field(default=False, description="works only beside an experienced counsellor")
     absences: list[Absence] = Field(default_factory=list, description="periods away")

@@ -17,18 +17,26 @@ from roster.domain.requests import (
     Overrides,
 )
 from roster.domain.team import Team, Volunteer
+from roster.domain.values import shown
 from roster.folder.yaml_reader import YamlDocument, dotted
 
 KnowsLanguage = Callable[[str], bool]
 
 
-def unknown_language(file: str, line: int | None, field: str, code: str) -> Problem:
+def unknown_language(
+    file: str, line: int | None, field: str, code: str, *, quoted: bool = True
+) -> Problem:
+    """A language code neither Babel nor ``languages:`` in office.yaml knows.
+
+    ``quoted=False`` in an appointments file: the message does not repeat the code."""
+    what = f"'{shown(code)}'" if quoted else "the value"
     return Problem(
         file,
         line,
         field,
-        f"'{code}' is not a language code roster knows; use an ISO 639 code such as ar, fa, fa-AF, "
-        "ckb, ti, or name it under languages: in office.yaml, e.g. kmr: {de: Kurmandschi, en: Kurmanji}",
+        f"{what} is not a language code roster knows; use an ISO 639 code such as ar, fa, "
+        "fa-AF, ckb, ti, or name it under languages: in office.yaml, e.g. "
+        "kmr: {de: Kurmandschi, en: Kurmanji}",
     )
 
 
@@ -119,7 +127,9 @@ def check_appointments(
 
         ok = True
         if not knows(request.language):
-            problems.append(unknown_language(doc.file, *where("language"), request.language))
+            problems.append(
+                unknown_language(doc.file, *where("language"), request.language, quoted=False)
+            )
             ok = False
         if request.earliest not in month or request.latest not in month:
             line, field_ = where("earliest" if request.earliest not in month else "latest")
@@ -128,8 +138,8 @@ def check_appointments(
                     doc.file,
                     line,
                     field_,
-                    f"the window {request.earliest}..{request.latest} reaches outside {month}; "
-                    f"this file holds requests for {month} only: narrow the window or move the request "
+                    f"the window from earliest to latest reaches outside {month}; this file "
+                    f"holds requests for {month} only: narrow the window or move the request "
                     "to the file of its month",
                 )
             )
@@ -140,7 +150,7 @@ def check_appointments(
                 message = "there are no appointment sessions in office.yaml; add a session with kind: appointments"
             else:
                 message = (
-                    f"{request.minutes} minutes is longer than the longest appointment session "
+                    "the appointment is longer than the longest appointment session "
                     f"({longest} minutes); split the appointment or lengthen the session"
                 )
             problems.append(Problem(doc.file, line, field_, message))
@@ -154,7 +164,7 @@ def check_appointments(
                         doc.file,
                         line,
                         field_,
-                        f"'{request.counsellor}' is not an id in volunteers.yaml; "
+                        "the value is not an id in volunteers.yaml; "
                         "write the id of the counsellor who keeps the case",
                     )
                 )
@@ -165,8 +175,8 @@ def check_appointments(
                         doc.file,
                         line,
                         field_,
-                        f"{person.id} ({person.name}) is not a counsellor or social worker; "
-                        "write the id of a counsellor, or remove counsellor",
+                        f"this volunteer ({person.name} in volunteers.yaml) is not a counsellor "
+                        "or social worker; write the id of a counsellor, or remove counsellor",
                     )
                 )
                 ok = False
@@ -201,7 +211,7 @@ def check_overrides(
                     doc.file,
                     doc.line_of((kind, index, "volunteer")),
                     f"{kind}[{index}].volunteer",
-                    f"'{entry.volunteer}' is not an id in volunteers.yaml; fix the id",
+                    f"'{shown(entry.volunteer)}' is not an id in volunteers.yaml; fix the id",
                 )
             )
         if entry.date not in month:

@@ -24,6 +24,7 @@ from roster.domain.office_data import Appointment, OfficeData
 from roster.domain.requests import (
     Answer,
     AppointmentFile,
+    AppointmentRequest,
     Overrides,
 )
 from roster.domain.team import Team
@@ -42,6 +43,13 @@ from roster.folder.yaml_reader import YamlDocument, read_yaml
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 _MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})$")
+# The keys of an appointments file: the only words of it a message may repeat.
+APPOINTMENT_KEYS = frozenset(
+    {
+        "appointments",
+        *(info.alias or name for name, info in AppointmentRequest.model_fields.items()),
+    }
+)
 
 
 def _validate(model: type[ModelT], doc: YamlDocument, problems: list[Problem]) -> ModelT | None:
@@ -74,12 +82,16 @@ def _validate(model: type[ModelT], doc: YamlDocument, problems: list[Problem]) -
 
 
 def _read_model(
-    folder: Path, name: str, model: type[ModelT], problems: list[Problem]
+    folder: Path,
+    name: str,
+    model: type[ModelT],
+    problems: list[Problem],
+    confidential_keys: frozenset[str] | None = None,
 ) -> tuple[ModelT | None, YamlDocument | None]:
     path = folder / name
     if not path.is_file():
         return None, None
-    doc, found = read_yaml(path, name)
+    doc, found = read_yaml(path, name, confidential_keys)
     problems.extend(found)
     if found:
         return None, doc
@@ -147,7 +159,9 @@ def load_office(folder: Path) -> OfficeData:
 
     appointments: dict[Month, list[Appointment]] = {}
     for month, path in _month_files(folder, "appointments", ".yaml", problems):
-        model, doc = _read_model(folder, f"appointments/{path.name}", AppointmentFile, problems)
+        model, doc = _read_model(
+            folder, f"appointments/{path.name}", AppointmentFile, problems, APPOINTMENT_KEYS
+        )
         if model is not None and doc is not None:
             appointments[month] = check_appointments(
                 month, model, doc, office, knows, people, known_ids, problems

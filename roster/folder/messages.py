@@ -3,8 +3,10 @@
 Each pydantic error becomes one :class:`Problem` with the file, the line of the key in
 the YAML file, the field path (``volunteers[3].languages.ar``) and a message that says
 what is wrong and what to write instead. Values are quoted back to the user only when
-they are short scalars and not confidential: an appointment's ``note`` and its ``case``
-(which might hold a client's name by mistake) are never repeated in a message.
+they are scalars (shortened to 40 characters) and not confidential: an appointment's
+``note`` and its ``case`` (which might hold a client's name by mistake) are never
+repeated, and in an appointments file (a confidential document) nothing of the file is:
+no value, no unknown key, no part of a field path that the schema does not know.
 """
 
 from __future__ import annotations
@@ -22,24 +24,27 @@ from pydantic import BaseModel, ValidationError
 
 from roster.domain.errors import Problem
 from roster.domain.languages import babel_knows
-from roster.folder.yaml_reader import PathKey, YamlDocument, dotted
+from roster.domain.values import clock_hint, shown
+from roster.folder.yaml_reader import PathKey, YamlDocument
 
 _LANGUAGE_HINT = "a language code such as ar, fa, fa-AF, ti or uk"
 _LANGUAGE_FIELDS = {"language", "languages", "interpreters"}
 _HINTS: dict[str, str] = {
     "id": "a short id of letters, digits, - or _ (e.g. v01)",
-    "case": "a case reference (letters, digits, -, _, / or ., e.g. A-2026-017)",
+    "case": "a case reference (letters, digits, -, _, / or ., e.g. A-2026-001)",
     "email": "an e-mail address such as name@example.org",
 }
 # Keys whose values are never quoted back in a message (confidential or possibly so).
 _UNQUOTED = {"note", "case"}
-# In an appointments file only these values are quoted back: the rest may be client data.
-_QUOTED_IN_APPOINTMENTS = {"language", "minutes", "earliest", "latest", "counsellor"}
 # (what is expected, what to write)
 _TYPE_WORDS: dict[str, tuple[str, str]] = {
     "int_parsing": ("a whole number", "write e.g. 4"),
     "int_type": ("a whole number", "write e.g. 4"),
     "int_from_float": ("a whole number", "write e.g. 4, without decimals"),
+    "int_parsing_size": ("a whole number of a sensible size", "write e.g. 4"),
+    "bool_not_number": ("a number", "write a number such as 4 (true and false are no numbers)"),
+    "number_too_long": ("a number of a sensible size", "write e.g. 4"),
+    "finite_number": ("a finite number", "write e.g. 10 or 7.5"),
     "float_parsing": ("a number", "write e.g. 10 or 7.5"),
     "float_type": ("a number", "write e.g. 10 or 7.5"),
     "bool_parsing": ("true or false", "write true or false"),
@@ -168,29 +173,57 @@ def language_suggestion(text: str) -> str | None:
     return _language_names().get(cleaned.lower())
 
 
-def _not_a_language(value: str) -> str:
+def _not_a_language(value: str, subject: str) -> str:
     guess = language_suggestion(value)
     hint = f"did you mean '{guess}'? " if guess else ""
-    return f"'{value}' is not a language code; {hint}write {_LANGUAGE_HINT}"
+    return f"{subject} is not a language code; {hint}write {_LANGUAGE_HINT}"
 
 
-def _subject(value: Any, loc: PathKey, root: type[BaseModel]) -> str:
-    """How a message refers to the value it rejects, without leaking confidential text."""
-    if any(part in _UNQUOTED for part in loc):
-        return "the value"
-    if root.__name__ == "AppointmentFile" and (not loc or loc[-1] not in _QUOTED_IN_APPOINTMENTS):
-        return "the value"
+def _subject(value: Any, loc: PathKey, doc: YamlDocument) -> str:
+    """How a message refers to the value it rejects, without leaking confidential text.
+
+    A number or a date is shown as written in the file (``14.00``, not ``14.0``).
+    """
     if value is None:
         return "an empty value"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str | int | float | date | time):
-        return f"'{value}'"
     if isinstance(value, dict):
         return "a mapping (key: value)"
     if isinstance(value, list):
         return "a list"
+    if doc.confidential or any(part in _UNQUOTED for part in loc):
+        return "the value"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str | int | float | date | time):
+        return f"'{shown(doc.text_of(loc) or value)}'"
     return "the value"
+
+
+def _range(root: type[BaseModel], loc: PathKey) -> tuple[Any, Any]:
+    """The bounds (``ge``/``gt``, ``le``) of the number at ``loc``, where declared."""
+    model = _model_at(root, loc)
+    if model is None or not loc:
+        return None, None
+    low = high = None
+    for name, info in model.model_fields.items():
+        if loc[-1] not in (name, info.alias):
+            continue
+        for item in info.metadata:
+            low = getattr(item, "ge", None) if low is None else low
+            low = getattr(item, "gt", None) if low is None else low
+            high = getattr(item, "le", None) if high is None else high
+    return low, high
+
+
+def _out_of_range(error: Any, subject: str, bounds: tuple[Any, Any]) -> str:
+    said = _bound(error)
+    low, high = bounds
+    other = ""
+    if said.startswith(("at least", "more than")) and high is not None:
+        other = f" (and at most {high})"
+    elif said.startswith(("at most", "less than")) and low is not None:
+        other = f" (and at least {low})"
+    return f"{subject} is out of range; write a number {said}{other}"
 
 
 def _choices(expected: str) -> list[str]:
@@ -218,18 +251,23 @@ def _bound(error: Any) -> str:
 
 
 def _describe(
-    error: Any, loc: PathKey, model_loc: PathKey, root: type[BaseModel], key_error: bool
+    error: Any,
+    loc: PathKey,
+    model_loc: PathKey,
+    root: type[BaseModel],
+    key_error: bool,
+    doc: YamlDocument,
 ) -> str:
     kind: str = error["type"]
     value = error.get("input")
-    subject = _subject(value, loc, root)
+    subject = _subject(value, () if key_error else loc, doc)
     last = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
     parent = next((str(p) for p in reversed(loc[:-1]) if isinstance(p, str)), "")
     if kind == "roster_invalid":
         return str(error["ctx"]["message"])
     if key_error:
         if parent in _LANGUAGE_FIELDS:
-            return _not_a_language(str(value))
+            return _not_a_language(str(value), subject)
         return f"the key {subject} is not allowed here; fix its spelling or remove it"
     if kind == "missing":
         about = _description(root, model_loc)
@@ -238,6 +276,11 @@ def _describe(
         allowed = allowed_keys(root, model_loc)
         hint = _did_you_mean(last, allowed)
         listed = f"Allowed here: {', '.join(allowed)}." if allowed else ""
+        if doc.confidential:  # the key may be client text, e.g. a note's second line
+            return (
+                f"a key on this line is not one of the allowed keys; {hint}fix its spelling "
+                f"or remove it (a note of several lines: indent the lines below note:). {listed}"
+            ).strip()
         return f"unknown key '{last}'; {hint}remove it or fix its spelling. {listed}".strip()
     if kind == "literal_error":
         options = _choices(error.get("ctx", {}).get("expected", ""))
@@ -250,26 +293,37 @@ def _describe(
         options = _choices(error.get("ctx", {}).get("expected_tags", ""))
         tag = error.get("ctx", {}).get("tag", "")
         hint = _did_you_mean(tag, options)
-        return f"'{tag}' is not a kind of session; {hint}write {' or '.join(options)}"
+        return f"'{shown(tag)}' is not a kind of session; {hint}write {' or '.join(options)}"
     if kind == "union_tag_not_found":
         return "the key 'kind' is missing; add kind: open_hours or kind: appointments"
     if kind == "value_error":
         return str(error.get("msg", "")).removeprefix("Value error, ")
+    if kind == "clock_invalid":
+        text = doc.text_of(loc) or str(value)
+        return f"{subject} is not a time of day; {clock_hint(text)}"
     if kind == "string_pattern_mismatch":
         if last in _LANGUAGE_FIELDS or parent in _LANGUAGE_FIELDS:
-            return _not_a_language(str(value))
+            return _not_a_language(str(value), subject)
         if last == "case":
             return f"the value is not {_HINTS['case']}; write the case reference, never a client's name"
         return f"{subject} is not {_HINTS.get(last, 'in the expected form')}; correct it"
+    if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
+        written = doc.text_of(loc) or str(value)
+        return (
+            f"{subject} is a number, not text; write the text, or the number in quotes: "
+            f'"{shown(written)}"'
+        )
     if kind == "string_too_short":
         return "must not be empty; write some text"
     if kind == "too_short":
         return "must not be empty; give at least one entry"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        return f"{subject} is out of range; write a number {_bound(error)}"
+        return _out_of_range(error, subject, _range(root, model_loc))
     if kind in _TYPE_WORDS:
         noun, todo = _TYPE_WORDS[kind]
         return f"{subject} is not {noun}; {todo}"
+    if doc.confidential:  # pydantic's own words might quote the value
+        return "is not valid here; correct it (docs/office-folder.md explains the file)"
     return f"{error.get('msg', 'is not valid')}; see docs/office-folder.md"
 
 
@@ -294,6 +348,6 @@ def problems_from_validation(
             if not (isinstance(part, str) and part.startswith("function-"))
         )
         loc = (*prefix, *_strip_tags(raw, root), *extra)
-        message = _describe(error, loc, (*model_loc, *extra), root, key_error)
-        problems.append(Problem(doc.file, doc.line_of(loc), dotted(loc), message))
+        message = _describe(error, loc, (*model_loc, *extra), root, key_error, doc)
+        problems.append(Problem(doc.file, doc.line_of(loc), doc.field(loc), message))
     return problems

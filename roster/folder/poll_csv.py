@@ -15,6 +15,8 @@ from roster.domain.requests import (
     ANSWERS,
     Answer,
 )
+from roster.domain.values import shown
+from roster.folder.text_files import read_text
 
 _GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})?$")
 
@@ -23,12 +25,8 @@ def read_csv(
     path: Path, name: str, header: str, problems: list[Problem]
 ) -> list[tuple[int, list[str]]] | None:
     """The non-empty rows with their line numbers; ``header`` is an example for messages."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        problems.append(
-            Problem(name, None, "", f"is not UTF-8 text ({exc.reason}); save it as UTF-8")
-        )
+    text = read_text(path, name, problems)
+    if text is None:
         return None
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
@@ -91,7 +89,7 @@ def read_availability(
                 name,
                 header_line,
                 "column 1",
-                f"the first column must be 'volunteer' (the volunteer ids), not '{header[0] if header else ''}'; "
+                f"the first column must be 'volunteer' (the volunteer ids), not '{shown(header[0]) if header else ''}'; "
                 "write volunteer as the first cell of the header row",
             )
         )
@@ -114,8 +112,8 @@ def read_availability(
                 Problem(
                     name,
                     header_line,
-                    f"column {index} '{cell}'",
-                    f"'{cell}' is not a date; write the dates of {month} as YYYY-MM-DD "
+                    f"column {index} '{shown(cell)}'",
+                    f"'{shown(cell)}' is not a date; write the dates of {month} as YYYY-MM-DD "
                     f"(e.g. {month.first}) or DD.MM.YYYY",
                 )
             )
@@ -160,7 +158,7 @@ def read_availability(
                     name,
                     line,
                     "volunteer",
-                    f"'{volunteer}' is not an id in volunteers.yaml; fix the id or add the person",
+                    f"'{shown(volunteer)}' is not an id in volunteers.yaml; fix the id or add the person",
                 )
             )
             continue
@@ -170,7 +168,7 @@ def read_availability(
                     name,
                     line,
                     "volunteer",
-                    f"'{volunteer}' has a second row; keep one row per person",
+                    f"'{shown(volunteer)}' has a second row; keep one row per person",
                 )
             )
             continue
@@ -196,7 +194,7 @@ def read_availability(
                         name,
                         line,
                         f"{header[index - 1]} ({volunteer})",
-                        f"'{cell}' is not an answer; write yes, maybe or no (or ja, vielleicht, nein), or leave it empty",
+                        f"'{shown(cell)}' is not an answer; write yes, maybe or no (or ja, vielleicht, nein), or leave it empty",
                     )
                 )
                 continue

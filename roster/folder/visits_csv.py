@@ -6,7 +6,8 @@ from datetime import date
 from pathlib import Path
 
 from roster.domain.errors import Problem
-from roster.domain.requests import VisitRecord
+from roster.domain.requests import MAX_VISITORS, VisitRecord
+from roster.domain.values import shown
 from roster.folder.cross_checks import KnowsLanguage, unknown_language
 from roster.folder.poll_csv import parse_day, read_csv
 
@@ -24,7 +25,7 @@ def read_visits(path: Path, knows: KnowsLanguage, problems: list[Problem]) -> li
                 name,
                 header_line,
                 "header",
-                f"the columns must be date,language,visitors, not {','.join(header)}; "
+                f"the columns must be date,language,visitors, not {shown(','.join(header))}; "
                 "write the header row date,language,visitors",
             )
         )
@@ -51,20 +52,32 @@ def read_visits(path: Path, knows: KnowsLanguage, problems: list[Problem]) -> li
                     name,
                     line,
                     "date",
-                    f"'{row[at['date']]}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-26",
+                    f"'{shown(row[at['date']])}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-26",
                 )
             )
             continue
         text = row[at["visitors"]]
-        visitors = int(text) if text.isdigit() else -1
-        if visitors < 0:
+        # ASCII digits only: '²' is a digit to str.isdigit() but no number to int()
+        if not (text.isascii() and text.isdigit()):
             problems.append(
                 Problem(
                     name,
                     line,
                     "visitors",
-                    f"'{row[at['visitors']]}' is not a whole number of 0 or more; "
+                    f"'{shown(text)}' is not a whole number of 0 or more; "
                     "write the number of visitors, e.g. 3",
+                )
+            )
+            continue
+        visitors = int(text) if len(text) <= 9 else MAX_VISITORS + 1
+        if visitors > MAX_VISITORS:
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "visitors",
+                    f"'{shown(text)}' is out of range; write a number of visitors from 0 to "
+                    f"{MAX_VISITORS} (the visitors of one language on one day)",
                 )
             )
             continue

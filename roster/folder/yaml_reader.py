@@ -6,6 +6,16 @@ builds plain Python values from it and keeps a map from each value's path
 for office data: ``no``, ``on`` and ``off`` stay strings (``no`` is Norwegian), only
 ``true`` and ``false`` are booleans, ``14:00`` stays the string "14:00" instead of
 YAML 1.1's base-60 number, and a key given twice is an error.
+
+Before parsing, the file's encoding and characters are checked (:mod:`text_files`);
+before composing, anchors, aliases, tags and deep nesting are refused
+(:mod:`yaml_events`), so no file can make the reader crash, hang or fill the memory.
+The source text of every scalar that YAML reads as something other than text is kept,
+so a message can show ``14.00`` as written, not as the number 14.0.
+
+An appointments file holds client data: it is read with ``confidential_keys`` (the keys
+its schema knows). Then no message quotes anything from the file, and a field path
+names only known keys (``appointments[0]``, not ``appointments[0].<a mistyped note>``).
 """
 
 from __future__ import annotations
@@ -18,6 +28,8 @@ from typing import Any
 import yaml
 
 from roster.domain.errors import Problem
+from roster.folder.text_files import read_text
+from roster.folder.yaml_events import check_events
 
 PathKey = tuple[str | int, ...]
 
@@ -56,6 +68,30 @@ class YamlDocument:
     file: str
     data: Any
     lines: dict[PathKey, int] = field(default_factory=dict)
+    texts: dict[PathKey, str] = field(default_factory=dict)
+    confidential_keys: frozenset[str] | None = None
+
+    @property
+    def confidential(self) -> bool:
+        """Whether the file holds client data: no message may quote it."""
+        return self.confidential_keys is not None
+
+    def text_of(self, path: PathKey) -> str | None:
+        """The source text of the scalar at ``path`` when YAML read it as a non-text value
+        (``14.00`` for the number 14.0)."""
+        return self.texts.get(tuple(path))
+
+    def field(self, path: PathKey) -> str:
+        """The dotted field path of ``path`` for a message; in a confidential file it
+        ends before the first key its schema does not know (that key may be client text)."""
+        if self.confidential_keys is None:
+            return dotted(path)
+        known: list[str | int] = []
+        for part in path:
+            if isinstance(part, str) and part not in self.confidential_keys:
+                break
+            known.append(part)
+        return dotted(tuple(known))
 
     def line_of(self, path: PathKey) -> int | None:
         """The line of ``path``, or of its nearest ancestor that has one."""
@@ -82,12 +118,14 @@ def _build(
                 key = str(key)  # keys are names; integers in a path are list positions
             child = (*path, key)
             if key in result:
+                named = not doc.confidential or key in (doc.confidential_keys or ())
+                what = f"the key '{key}'" if named else "a key of this line"
                 problems.append(
                     Problem(
                         doc.file,
                         key_node.start_mark.line + 1,
-                        dotted(child),
-                        f"the key '{key}' is given twice; keep one of them",
+                        doc.field(child),
+                        f"{what} is given twice; keep one of them",
                     )
                 )
                 continue
@@ -99,18 +137,22 @@ def _build(
             _build(item, (*path, index), doc, loader, problems)
             for index, item in enumerate(node.value)
         ]
-    return _construct(node, loader)
+    value = _construct(node, loader)
+    if not isinstance(value, str) and isinstance(node, yaml.ScalarNode):
+        doc.texts[path] = str(node.value)
+    return value
 
 
 def _construct(node: yaml.Node, loader: _StrictLoader) -> Any:
-    """A scalar's value; its text when YAML cannot build it (``2026-12-32`` is no date).
+    """A scalar's value; its text when YAML cannot build it (``2026-12-32`` is no date,
+    a number of 5,000 digits is more than Python converts).
 
     The text then reaches the models, which reject it with a message naming the field.
     """
     try:
         return loader.construct_object(node, deep=True)
-    except ValueError:
-        return str(node.value)
+    except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+        return str(node.value) if isinstance(node, yaml.ScalarNode) else None
 
 
 # PyYAML's wording -> what the office lead should do about it.
@@ -129,14 +171,24 @@ _YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
     ("expected alphabetic or numeric character", "put a value that starts with & or * in quotes"),
     ("found character '@'", "put a value that starts with @ or ` in quotes"),
     ("found character '`'", "put a value that starts with @ or ` in quotes"),
+    (
+        "found another document",
+        "a line '---' starts a second document; remove the '---' line (one file, one document)",
+    ),
+    (
+        "found unknown escape character",
+        "a \\ in double quotes starts an escape; write \\\\ for a backslash or use single quotes",
+    ),
 )
 
 
-def _plain_yaml_problem(exc: yaml.MarkedYAMLError) -> str:
-    what = exc.problem or str(exc)
+def _plain_yaml_problem(exc: yaml.MarkedYAMLError, confidential: bool) -> str:
+    """The advice for a syntax error; PyYAML's own words only where they cannot hold
+    client data (they may quote the file, e.g. the name of an alias)."""
+    what = exc.problem or ""
     plain = next(
         (advice for marker, advice in _YAML_PROBLEMS if marker in what),
-        "check the indentation, the colons and the quotes on this line",
+        "check the indentation, the colons and the quotes on this line and fix them",
     )
     started = ""
     if (
@@ -145,33 +197,45 @@ def _plain_yaml_problem(exc: yaml.MarkedYAMLError) -> str:
         and exc.context_mark.line != exc.problem_mark.line
     ):
         started = f" (what it belongs to starts on line {exc.context_mark.line + 1})"
-    return f"is not valid YAML: {plain}{started}. YAML says: {what}"
+    said = "" if confidential or not what else f" YAML says: {what}"
+    return f"is not valid YAML: {plain}{started}.{said}"
 
 
-def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument, list[Problem]]:
-    """Parse ``path``; return the document and the problems found while parsing."""
+def read_yaml(
+    path: Path, display_name: str, confidential_keys: frozenset[str] | None = None
+) -> tuple[YamlDocument, list[Problem]]:
+    """Parse ``path``; return the document and the problems found while parsing.
+
+    With ``confidential_keys`` (an appointments file) no problem quotes the file.
+    """
     problems: list[Problem] = []
-    doc = YamlDocument(display_name, None)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        problems.append(
-            Problem(display_name, None, "", f"is not UTF-8 text ({exc.reason}); save it as UTF-8")
-        )
+    doc = YamlDocument(display_name, None, confidential_keys=confidential_keys)
+    text = read_text(path, display_name, problems)
+    if text is None:
         return doc, problems
-    loader = _StrictLoader(text)
     try:
-        node = loader.get_single_node()
-        if node is not None:
-            doc.data = _build(node, (), doc, loader, problems)
+        if check_events(text, display_name, _StrictLoader, problems):
+            return doc, problems
+        loader = _StrictLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is not None:
+                doc.data = _build(node, (), doc, loader, problems)
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        problems.append(Problem(display_name, line, "", _plain_yaml_problem(exc)))
-    except yaml.YAMLError as exc:
-        problems.append(Problem(display_name, None, "", f"is not valid YAML: {exc}"))
-    finally:
-        loader.dispose()
+        problems.append(Problem(display_name, line, "", _plain_yaml_problem(exc, doc.confidential)))
+    except yaml.YAMLError:
+        problems.append(
+            Problem(
+                display_name,
+                None,
+                "",
+                "is not valid YAML; check the indentation, the colons and the quotes and fix them",
+            )
+        )
     return doc, problems
 
 

@@ -4,6 +4,7 @@ in plain words what to do, print no traceback and write nothing."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from corpus_input_cases import INPUT_CASES
 
 from roster.cli import main
 from roster.domain.errors import RosterError
@@ -133,7 +135,13 @@ CASES: dict[str, list[Expected]] = {
     ],
     # appointments/
     "unknown-language-appointment": [
-        ("appointments/2026-12.yaml", 3, "appointments[0].language", "'qq' is not a language code")
+        # nothing of an appointments file is quoted back, not even a wrong code
+        (
+            "appointments/2026-12.yaml",
+            3,
+            "appointments[0].language",
+            "the value is not a language code roster knows",
+        )
     ],
     "appointment-window-reversed": [
         ("appointments/2026-12.yaml", 6, "appointments[0].latest", "is before earliest")
@@ -145,7 +153,12 @@ CASES: dict[str, list[Expected]] = {
         ("appointments/2026-12.yaml", 6, "appointments[0].latest", "reaches outside 2026-12")
     ],
     "appointment-counsellor-unknown": [
-        ("appointments/2026-12.yaml", 7, "appointments[0].counsellor", "'v09' is not an id")
+        (
+            "appointments/2026-12.yaml",
+            7,
+            "appointments[0].counsellor",
+            "the value is not an id in volunteers.yaml",
+        )
     ],
     "appointment-counsellor-not-counsellor": [
         ("appointments/2026-12.yaml", 7, "appointments[0].counsellor", "not a counsellor")
@@ -173,7 +186,7 @@ CASES: dict[str, list[Expected]] = {
     ],
     # several errors in several files: all at once, sorted by file and line
     "several-errors": [
-        ("appointments/2026-12.yaml", 3, "appointments[0].language", "'qq'"),
+        ("appointments/2026-12.yaml", 3, "appointments[0].language", "not a language code"),
         ("availability/2026-12.csv", 3, "2026-12-03 (v02)", "'perhaps' is not an answer"),
         ("availability/2026-12.csv", 4, "volunteer", "'v99' is not an id"),
         ("office.yaml", 5, "sessions[0].weekday", "did you mean 'thursday'?"),
@@ -182,6 +195,7 @@ CASES: dict[str, list[Expected]] = {
         ("volunteers.yaml", 10, "volunteers[1].languages.ar", "basic, fluent or native"),
     ],
 }
+CASES.update(INPUT_CASES)  # issue 11: crashes, hangs, misreadings, quoted client data
 # Cases run as a real subprocess of the installed `roster` script as well.
 SUBPROCESS_CASES = [
     "several-errors",
@@ -190,6 +204,10 @@ SUBPROCESS_CASES = [
     "bad-date",
     "language-code-malformed",
     "availability-bad-cell",
+    "control-nul",
+    "yaml-alias-bomb",
+    "yaml-deep-flow-nesting",
+    "visits-4301-digits",
 ]
 Snapshot = Callable[[Path], dict[str, bytes | None]]
 
@@ -293,6 +311,8 @@ def test_load_office_raises_every_problem_sorted(case: str) -> None:
                 "split",
                 "line it up",
                 "needs",
+                "save",
+                "put",
             )
         ), problem.message
 
@@ -316,6 +336,26 @@ def test_installed_script_exits_2_without_traceback(
     assert done.stdout == ""
     _assert_reported(done.stderr, CASES[case])
     assert snapshot(tmp_path) == before
+
+
+SCHEMA_WORDS = {"appointments", "case", "language", "minutes", "earliest", "latest", "counsellor"}
+
+
+def _client_words(case: str) -> set[str]:
+    """The words (4 letters or more) of a case's appointments file that are not its keys."""
+    path = BAD / case / "appointments" / "2026-12.yaml"
+    text = path.read_bytes().decode("utf-8", "replace") if path.is_file() else ""
+    return set(re.findall(r"[^\W\d_]{4,}", text)) - SCHEMA_WORDS - {"note"}
+
+
+@pytest.mark.parametrize("case", sorted(case for case in CASES if _client_words(case)))
+def test_no_word_of_an_appointments_file_is_quoted(case: str, cli: CliRunner) -> None:
+    """Whatever is wrong, the messages name file, line and field, never the content."""
+    result = cli.invoke(main, ["check", str(BAD / case)])
+    assert result.exit_code == 2
+    assert "appointments/2026-12.yaml" in result.stderr
+    assert "YAML says" not in result.stderr  # PyYAML's words may quote the file
+    assert not [word for word in _client_words(case) if word in result.stderr], result.stderr
 
 
 def test_several_errors_are_sorted_by_file_then_line(cli: CliRunner) -> None:

@@ -197,3 +197,92 @@ def test_numeric_keys_are_names_not_positions(tmp_path: Path) -> None:
     found = problems(tmp_path, text, Team)
     assert [(p.line, p.field) for p in found] == [(6, "volunteers[0].5")]
     assert found[0].message.startswith("unknown key '5'; remove it or fix its spelling.")
+
+
+def test_a_bad_byte_is_located_even_after_a_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "office.yaml"
+    path.write_bytes(b"\xef\xbb\xbfname: X\nlocation: B\xfcro\n")
+    _, found = read_yaml(path, "office.yaml")
+    assert [(p.line, p.message) for p in found] == [
+        (2, "is not UTF-8 text (invalid start byte); save it as UTF-8")
+    ]
+
+
+def test_control_characters_are_listed_per_line_up_to_ten(tmp_path: Path) -> None:
+    path = tmp_path / "office.yaml"
+    path.write_text("".join(f"k{i}: a\x1bb\n" for i in range(15)), encoding="utf-8")
+    _, found = read_yaml(path, "office.yaml")
+    assert [p.line for p in found] == [*range(1, 11), 11]
+    assert found[0].message.startswith("the line holds an invisible control character (U+001B")
+    assert "at column 6;" in found[0].message
+    assert found[-1].message.startswith("5 more lines from here hold invisible control")
+
+
+@pytest.mark.parametrize(
+    ("text", "allowed"),
+    [
+        ("name: !!str 12\n", True),
+        ("name: ! x\n", True),
+        ("name: !!int 12\n", False),
+        ("name: !!timestamp 2026-12-01\n", False),
+        ("a: &x 1\n", False),
+        ("<<: {a: 1}\n", True),  # no alias: an unknown key '<<' for the models
+    ],
+)
+def test_only_plain_tags_are_allowed(tmp_path: Path, text: str, allowed: bool) -> None:
+    path = tmp_path / "office.yaml"
+    path.write_text(text, encoding="utf-8")
+    doc, found = read_yaml(path, "office.yaml")
+    assert (found == []) is allowed, found
+    if text.startswith("name: !!str"):
+        assert doc.data == {"name": "12"}
+
+
+def test_nesting_is_limited_before_composing(tmp_path: Path) -> None:
+    path = tmp_path / "office.yaml"
+    # the top mapping is the first level: 19 lists below it are fine, 20 mappings are not
+    path.write_text("a: " + "[" * 19 + "]" * 19 + "\nb: " + "{x: " * 20 + "1" + "}" * 20 + "\n")
+    _, found = read_yaml(path, "office.yaml")
+    assert [(p.line, p.field) for p in found] == [(2, "")]
+    assert "nested more than 20 levels deep" in found[0].message
+
+
+def test_numbers_keep_their_source_text(tmp_path: Path) -> None:
+    path = tmp_path / "office.yaml"
+    path.write_text("start: 14.00\nend: 14:00\nn: 1_000\n", encoding="utf-8")
+    doc, found = read_yaml(path, "office.yaml")
+    assert found == []
+    assert doc.data == {"start": 14.0, "end": "14:00", "n": 1000}
+    assert (doc.text_of(("start",)), doc.text_of(("end",)), doc.text_of(("n",))) == (
+        "14.00",
+        None,  # text already
+        "1_000",
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("14.00", 'write "14:00"'),
+        ("9.30", 'write "09:30"'),
+        ("1400", 'write "14:00"'),
+        ("14h30", 'write "14:30"'),
+        ("14", 'write "14:00"'),
+        ("16.5", 'write it as HH:MM, e.g. "14:00"'),
+        ("50400", 'write it as HH:MM, e.g. "14:00"'),
+        ("24.00", 'write it as HH:MM, e.g. "14:00"'),
+        ("2pm", 'write it as HH:MM, e.g. "14:00"'),
+    ],
+)
+def test_times_are_never_guessed(tmp_path: Path, written: str, hint: str) -> None:
+    text = OFFICE_HEAD.replace("start: '9:00'", f"start: {written}")
+    found = problems(tmp_path, text, Office)
+    assert [(p.line, p.field) for p in found] == [(3, "sessions[0].start")]
+    assert found[0].message == f"'{written}' is not a time of day; {hint}"
+
+
+def test_long_values_are_shortened_in_messages(tmp_path: Path) -> None:
+    found = problems(tmp_path, OFFICE_HEAD + f"locale: {'x' * 5000}\n", Office)
+    assert [p.field for p in found] == ["locale"]
+    assert f"'{'x' * 37}...' is not allowed here" in found[0].message
+    assert len(found[0].message) < 200
