@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from filelock import FileLock
 
 from roster import app
 from roster.app.demo import DEMO_MARKER
 from roster.cli import main
-from roster.domain import files, lock
+from roster.domain import lock
 from roster.domain.errors import RosterError
 from roster.domain.lock import folder_lock
 
@@ -124,7 +125,7 @@ def test_a_full_disk_is_a_plain_message_and_nothing_is_written(
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(files.os, "fsync", full)
+    monkeypatch.setattr(os, "fsync", full)
     plan_before = (office / "rotas" / "2026-12.json").read_bytes()
     result = CliRunner().invoke(
         main, ["plan", str(office), "--month", "2026-12", "--today", "2026-11-25", "--fresh"]
@@ -142,7 +143,7 @@ def test_a_read_only_folder_is_a_plain_message(
     def read_only(self: object, *args: object, **kwargs: object) -> None:
         raise OSError(errno.EROFS, "Read-only file system", str(office / ".roster.lock"))
 
-    monkeypatch.setattr(lock.FileLock, "acquire", read_only)
+    monkeypatch.setattr(FileLock, "acquire", read_only)
     result = CliRunner().invoke(main, ["print", str(office), "--month", "2026-12"])
     assert result.exit_code == 2
     assert "is on a read-only disk or folder" in result.stderr

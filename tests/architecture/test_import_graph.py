@@ -55,16 +55,16 @@ def _graph() -> tuple[dict[str, set[str]], list[str]]:
     hidden: list[str] = []
     for name, path in modules.items():
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        top_level = set()
-        for node in tree.body:
-            if isinstance(node, ast.Import | ast.ImportFrom):
-                top_level.add(id(node))
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.Import | ast.ImportFrom):
-                continue
-            targets = _imported(node, name, known)
-            if targets and id(node) not in top_level:
-                hidden.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+        top_level = {
+            id(node) for node in tree.body if isinstance(node, ast.Import | ast.ImportFrom)
+        }
+        statements = [
+            found for found in ast.walk(tree) if isinstance(found, ast.Import | ast.ImportFrom)
+        ]
+        for statement in statements:
+            targets = _imported(statement, name, known)
+            if targets and id(statement) not in top_level:
+                hidden.append(f"{path.relative_to(ROOT)}:{statement.lineno}")
             graph[name] |= {target for target in targets if target != name}
     return graph, hidden
 

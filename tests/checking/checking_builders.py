@@ -27,7 +27,7 @@ from roster.checking.penalties import penalties
 from roster.domain.month import Month
 from roster.domain.office import Office
 from roster.domain.office_data import Appointment, OfficeData
-from roster.domain.requests import AppointmentRequest, Overrides
+from roster.domain.requests import Answer, AppointmentRequest, Overrides
 from roster.domain.sessions import month_calendar
 from roster.domain.team import Volunteer
 from roster.planfile.history import History
@@ -121,7 +121,7 @@ class TinyOffice:
     people: list[dict[str, Any]]
     sessions: list[dict[str, Any]] = field(default_factory=lambda: [open_hours()])
     appointments: list[dict[str, Any]] = field(default_factory=list)
-    answers: dict[tuple[str, date], str] = field(default_factory=dict)
+    answers: dict[tuple[str, date], Answer] = field(default_factory=dict)
     overrides: dict[str, Any] | None = None
     priorities: dict[str, Any] | None = None
     weeks: tuple[date, date] = (WED, THU)
@@ -260,7 +260,8 @@ def plan_of(
     """A plan of February 2027 made by hand: ``staff`` of the open-hours sessions by date
     (or by session id), the ``appointments`` placed (the other requests listed as unscheduled), and the
     figures it reports filled in as the checker recomputes them."""
-    by_key: dict[date | str, list[StaffEntry]] = dict(staff or {})
+    by_key: dict[date | str, list[StaffEntry]] = {}
+    by_key.update((staff or {}).items())
     appointments = appointments or []
     calendar = month_calendar(data.office, MONTH)
     sessions = []

@@ -23,7 +23,7 @@ ALLOWED = ("roster.checking", "roster.domain", "roster.planfile", "roster.wordin
 
 def imported(path: Path) -> list[str]:
     """Every module a source file imports (relative imports resolved in the package)."""
-    found = []
+    found: list[str] = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
         if isinstance(node, ast.Import):
             found.extend(alias.name for alias in node.names)

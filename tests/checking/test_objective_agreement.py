@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from checking_builders import MONTH, THU, TinyOffice, interpreter, open_hours, person
+from ortools.sat.python import cp_model
 
 from roster.app.planning import disagreements, plan_month, plan_office, verify_month
 from roster.checking import check_plan
@@ -18,7 +19,7 @@ from roster.planfile.io import plan_path, read_plan
 from solver import solve as solving
 from solver.model import build_model
 from solver.month_input import month_input
-from solver.relaxation import Relaxation
+from solver.relaxation import Relaxation, relax_open_hours
 from solver.solve import exact_terms, objective_terms, solve_month_terms
 
 TODAY = date(2027, 1, 20)
@@ -49,7 +50,7 @@ def test_a_bound_above_the_optimum_is_an_internal_error_not_a_lower_objective(
     """A wrong bound forces the solver to carry penalty it does not have; the plan's
     objective must not be quietly lowered to the checker's figure."""
     data = everyone_fits().data(tmp_path)
-    real = solving.relax_open_hours
+    real = relax_open_hours
 
     def too_high(inp: object) -> Relaxation:
         found = real(inp)  # type: ignore[arg-type]
@@ -73,8 +74,8 @@ def test_slack_in_the_penalty_variables_is_taken_out_with_the_decisions_kept() -
     data = everyone_fits().data()
     inp = month_input(data, MONTH, as_of=TODAY)
     built = build_model(inp)
-    solver = solving.cp_model.CpSolver()
-    assert solver.solve(built.model) == solving.cp_model.OPTIMAL
+    solver = cp_model.CpSolver()
+    assert solver.solve(built.model) == cp_model.OPTIMAL
     exact = objective_terms(built, solver)
     assert sum(exact.values()) == 0
     slack = built.model.clone()
@@ -88,8 +89,8 @@ def test_slack_in_the_penalty_variables_is_taken_out_with_the_decisions_kept() -
         fix(var.index, solver.value(var))
     (short,) = [term.expr for term in built.terms if term.name == "language"]
     fix(short.index, 1)  # Arabic counted missing although i1 interprets it
-    slacked = solving.cp_model.CpSolver()
-    assert slacked.solve(slack) == solving.cp_model.OPTIMAL
+    slacked = cp_model.CpSolver()
+    assert slacked.solve(slack) == cp_model.OPTIMAL
     assert objective_terms(built, slacked)["language"] == 40_000
     assert exact_terms(built, slacked) == exact
 

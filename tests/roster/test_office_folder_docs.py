@@ -109,7 +109,7 @@ def _numbers(model: type[BaseModel]) -> list[tuple[str, Any, Any]]:
     return found
 
 
-NUMBER_MODELS = [*MODELS, FeedSettings, Priorities, VisitRecord]
+NUMBER_MODELS: list[type[BaseModel]] = [*MODELS, FeedSettings, Priorities, VisitRecord]
 NUMBERS = [(model.__name__, *number) for model in NUMBER_MODELS for number in _numbers(model)]
 
 

@@ -20,7 +20,7 @@ from roster.checking import CheckReport, check_plan
 from roster.domain.month import Month
 from roster.domain.office import Office
 from roster.domain.office_data import Appointment, OfficeData
-from roster.domain.requests import AppointmentRequest, Overrides
+from roster.domain.requests import Answer, AppointmentRequest, Overrides
 from roster.domain.team import Volunteer
 from roster.planfile.history import History
 from roster.planfile.schema import Plan
@@ -71,7 +71,7 @@ class Spec:
     )
     appointment_hours: dict[str, Any] | None = None
     appointments: list[dict[str, Any]] = field(default_factory=list)
-    answers: dict[tuple[str, date], str] = field(default_factory=dict)
+    answers: dict[tuple[str, date], Answer] = field(default_factory=dict)
     overrides: dict[str, Any] | None = None
     priorities: dict[str, Any] | None = None
     weeks: tuple[date, date] = (THU, THU)

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from solver_builders import MONTH, THU, WED, Spec, appointment_rule, check, request, solve
 
+from roster.domain.requests import Answer
 from solver.guided_start import greedy_of
 from solver.month_input import month_input
 from solver.relaxation import relax_open_hours
@@ -78,7 +79,7 @@ def office(rnd: random.Random) -> Spec:
             )
     for person in people:
         for day in DATES:
-            answer = rnd.choice(["", "yes", "yes", "maybe", "no"])
+            answer: Answer | None = rnd.choice([None, "yes", "yes", "maybe", "no"])
             if answer:
                 spec.answers[(person["id"], day)] = answer
     return spec
