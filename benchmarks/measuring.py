@@ -27,8 +27,6 @@ from pathlib import Path
 from typing import Any
 
 from generate import generate
-from solver.baseline import greedy_plan
-from solver.guided_start import greedy_of
 from targets import plan_figures, solve_row, targets_of
 
 from roster.domain.errors import RosterError
@@ -37,7 +35,9 @@ from roster.domain.office_data import OfficeData
 from roster.folder.load import load_office
 from roster.planfile.history import History, load_history
 from roster.planfile.io import read_plan
+from solver.baseline import greedy_plan
 from solver.forced import check_forced
+from solver.guided_start import greedy_of
 from solver.model import build_model
 from solver.month_input import month_input
 from solver.relaxation import relax_open_hours

@@ -14,7 +14,6 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from solver.baseline import greedy_plan
 
 from roster.checking import check_plan
 from roster.domain.month import Month
@@ -22,6 +21,7 @@ from roster.folder.load import load_office
 from roster.planfile.history import load_history
 from roster.planfile.io import read_plan
 from solver.availability import can_lead
+from solver.baseline import greedy_plan
 from solver.month_input import month_input
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
