@@ -206,7 +206,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     info = machine()
     print(f"preparing the demo office in {folder} ...", flush=True)
     run_demo(folder)
-    link = revoke_feed(folder, team=True).new
+    link = revoke_feed(folder, team=True, local=True).new  # the demo office has no base_url
     record = read_tokens(folder).of_feed("team")
     if link is None or record is None:
         raise RuntimeError("the demo office has no team feed link")

@@ -9,8 +9,12 @@ For each volunteer feed, the calendar ``roster-<feed id>`` of the user's princip
 - an event of roster (UID ``...@roster``) that the feed no longer holds is deleted.
 
 Unchanged events are not sent again. Only calendars named ``roster-<feed id>`` of this
-office's current feeds are touched. The password comes from the caller (environment or
-prompt), never from the command line, and is never printed.
+office's feeds are touched: the current ones, and those of volunteers who left the team.
+A volunteer feed that the publication state held before this publication and that is no
+longer published belongs to someone who left: roster's events (UID ``...@roster``) are
+deleted from their calendar, and the calendar itself once nothing else is in it (roster
+made it). The password comes from the caller (environment or prompt), never from the
+command line, and is never printed.
 """
 
 from __future__ import annotations
@@ -20,8 +24,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from calendars.feed_refs import GAPS, PUBLIC, TEAM
 from calendars.ics import event_ics
-from calendars.state import UID_DOMAIN, PublishedEvent, PublishedFeed
+from calendars.state import UID_DOMAIN, PublicationState, PublishedEvent, PublishedFeed, feed_id
 from roster.domain.errors import RosterError
 
 CALENDAR_PREFIX = "roster-"
@@ -86,13 +91,19 @@ class SyncReport:
     updated: int = 0
     deleted: int = 0
     unchanged: int = 0
+    removed_calendars: int = 0
 
     def text(self) -> str:
         """One line for the office lead."""
-        return (
+        line = (
             f"{self.calendars} calendars at {self.server}; {self.created} events created, "
             f"{self.updated} updated, {self.deleted} deleted, {self.unchanged} unchanged"
         )
+        if self.removed_calendars == 1:
+            line += "; 1 calendar of someone who left the team removed"
+        elif self.removed_calendars:
+            line += f"; {self.removed_calendars} calendars of people who left the team removed"
+        return line
 
 
 def calendar_id(feed_id: str) -> str:
@@ -142,13 +153,45 @@ def _sync_calendar(
             report.deleted += 1
 
 
+def _ours(item: Any) -> bool:
+    return str(item.icalendar_component.get("uid", "")).endswith(f"@{UID_DOMAIN}")
+
+
+def _clear_calendar(calendar: Any, report: SyncReport) -> None:
+    """Delete roster's events from a former volunteer's calendar, then the calendar if
+    nothing else is left in it."""
+    events = calendar.get_events()
+    ours = sorted(
+        (item for item in events if _ours(item)),
+        key=lambda item: str(item.icalendar_component.get("uid", "")),
+    )
+    for item in ours:
+        item.delete()
+        report.deleted += 1
+    if len(ours) == len(events):
+        calendar.delete()
+        report.removed_calendars += 1
+
+
+def former_feeds(before: PublicationState | None, feeds: Sequence[PublishedFeed]) -> list[str]:
+    """The volunteer feeds ``before`` (the state before this publication) held that are no
+    longer published (``feeds`` are the volunteers' feeds now): people who left the team."""
+    if before is None:
+        return []
+    shared = {feed_id(before.key, ref) for ref in (TEAM, GAPS, PUBLIC)}
+    current = {feed.feed_id for feed in feeds}
+    return sorted(fid for fid in before.feeds if fid not in current and fid not in shared)
+
+
 def sync_feeds(
     target: CalDAVTarget,
     feeds: Sequence[PublishedFeed],
     timezone: str,
     years: tuple[int, int],
+    before: PublicationState | None = None,
 ) -> SyncReport:
-    """Make each feed's CalDAV calendar hold exactly the feed's events."""
+    """Make each feed's CalDAV calendar hold exactly the feed's events, and clear the
+    calendars of the volunteer feeds ``before`` held and ``feeds`` no longer do."""
     try:
         from caldav.davclient import DAVClient  # noqa: PLC0415 - optional dependency
         from caldav.lib import error  # noqa: PLC0415
@@ -170,6 +213,9 @@ def sync_feeds(
             client: Any = dav  # caldav's own annotations are partial
             principal = client.principal()
             existing = {calendar.id: calendar for calendar in principal.get_calendars()}
+            for former in former_feeds(before, feeds):
+                if calendar_id(former) in existing:
+                    _clear_calendar(existing[calendar_id(former)], report)
             for feed in feeds:
                 name = calendar_id(feed.feed_id)
                 calendar = existing.get(name) or principal.make_calendar(

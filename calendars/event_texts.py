@@ -6,11 +6,17 @@ and times from :mod:`roster.wording.dates`, language names from
 the office's own files. Plans name people by id and cases by reference only; names come
 from volunteers.yaml. Case references reach a feed only when ``office.yaml`` sets
 ``feeds: {case_refs: true}``, and never the public feed.
+
+The planner's reasons in the plan are never written into a feed: they tell why a named
+person cannot come (a poll answer, an absence, a limit), name settings and flags
+(``max_per_month``, ``--today``) and depend on the planning date, so a session kept as
+planned would change its events with every re-plan. The team feed lists what is still
+open; the gaps feed, which goes to every volunteer, says what is needed, when, and who
+may step in, by qualification (``who_*``), never by name.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
@@ -95,24 +101,6 @@ class EventWriter:
             transparent=transparent,
         )
 
-    def plain_reason(self, reason: str, cases: Sequence[str]) -> str:
-        """A solver reason with ids turned into names and cases hidden unless allowed."""
-        words = {volunteer: self.name(volunteer) for volunteer in self.names}
-        if not self.case_refs:
-            words.update(dict.fromkeys(cases, self.t("case_hidden")))
-        if not words:
-            return reason
-        alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-        pattern = re.compile(rf"(?<![\w-])({alternatives})(?:#\d+)?(?![\w-])")
-
-        def swap(match: re.Match[str]) -> str:
-            found = match.group(1)
-            if found in self.names:
-                return words[found] + match.group(0)[len(found) :]
-            return words[found]
-
-        return pattern.sub(swap, reason)
-
     # -- volunteers ------------------------------------------------------------------
 
     def session_duty(self, plan: Plan, session: PlanSession, entry: StaffEntry) -> EventText:
@@ -185,7 +173,6 @@ class EventWriter:
         self, plan: Plan, session: PlanSession, appointments: Sequence[PlanAppointment]
     ) -> EventText:
         key = f"session:{session.id}"
-        cases = [appointment.case for appointment in plan.appointments]
         lines: list[str] = []
         booked = {person for item in appointments for person in appointment_roles(item)}
         standby = [entry for entry in session.staff if entry.volunteer not in booked]
@@ -205,12 +192,7 @@ class EventWriter:
         if session.uncovered:
             lines.append(self.t("still_open"))
             lines.extend(
-                self.t(
-                    "open_need",
-                    count=item.missing,
-                    need=self._need(item),
-                    reason=self.plain_reason(item.reason, cases),
-                )
+                self.t("open_need", count=item.missing, need=self._need(item))
                 for item in session.uncovered
             )
         return self.event(
@@ -239,40 +221,61 @@ class EventWriter:
             return self.t("lead")
         return self.t("counsel")
 
+    def _who(self, item: Uncovered) -> str:
+        """Who may step in for a need, by qualification."""
+        if item.need == "language":
+            return self.t("who_language", language=self.language(item.language or "de"))
+        if item.need == "lead":
+            return self.t("who_lead")
+        return self.t("who_counsellors")
+
     # -- gaps ------------------------------------------------------------------------
 
     def gap(self, plan: Plan, session: PlanSession, item: Uncovered) -> EventText:
+        """An uncovered need: what, when, and who may step in; never why nobody did."""
         key = f"gap:{session.id}:{item.need}:{item.language or ''}"
-        cases = [appointment.case for appointment in plan.appointments]
+        start, end = self.local(session.start), self.local(session.end)
+        need = self._need(item)
         return self.event(
             key,
             plan.month,
             session.start,
             session.end,
-            self.t("gap", count=item.missing, need=self._need(item), session=session.name),
-            [self.t("reason", reason=self.plain_reason(item.reason, cases))],
+            self.t("gap", count=item.missing, need=need, session=session.name),
+            [
+                self.t(
+                    "gap_when",
+                    count=item.missing,
+                    need=need,
+                    session=session.name,
+                    day=feed_day(start.date(), self.locale),
+                    time=feed_span(start, end, self.locale),
+                ),
+                self.t("step_in", who=self._who(item)),
+                self.t("call"),
+            ],
             transparent=True,
         )
 
     def unscheduled(self, plan: Plan, item: Unscheduled) -> EventText:
+        """An appointment the plan could not place: when it could be, who may take it."""
         key = f"unscheduled:{item.key}"
-        cases = [entry.case for entry in plan.unscheduled] + [
-            appointment.case for appointment in plan.appointments
-        ]
+        language = self.language(item.language)
         return self.event(
             key,
             plan.month,
             item.earliest,
             item.latest + timedelta(days=1),
-            self.t("unscheduled", language=self.language(item.language), minutes=item.minutes),
+            self.t("unscheduled", language=language, minutes=item.minutes),
             [
                 self.t(
                     "possible",
                     earliest=feed_day(item.earliest, self.locale),
                     latest=feed_day(item.latest, self.locale),
                 ),
-                self.t("reason", reason=self.plain_reason(item.reason, cases)),
+                self.t("step_in", who=self.t("who_appointment", language=language)),
                 self.t("case", case=item.case) if self.case_refs else "",
+                self.t("call"),
             ],
             transparent=True,
         )

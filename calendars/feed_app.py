@@ -9,7 +9,9 @@ issues mount on the same application. Paths:
 
 An unknown token, a revoked one and any other path get the very same 404 (same body, same
 headers). Every request re-reads ``tokens.json`` and the feed file, so a new publication
-or a revoked link takes effect without a restart. A feed is answered with
+or a revoked link takes effect without a restart. A feed file is opened through
+``feeds/current`` (:func:`calendars.state.feed_files`), which a publication switches in one
+step: every answer is a whole file of one publication, old or new. A feed is answered with
 ``Content-Type: text/calendar; charset=utf-8``, a strong ETag (from the bytes) and
 Last-Modified (the file's time); If-None-Match (which wins) or If-Modified-Since gets
 ``304``; HEAD gets the headers without the body.
@@ -39,7 +41,8 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from calendars.access_log import AccessLog
-from calendars.publish import feeds_dir, public_path
+from calendars.publish import feeds_dir
+from calendars.state import feed_files
 from calendars.tokens import find_link, read_tokens
 from roster.domain.errors import RosterError
 
@@ -156,8 +159,10 @@ def feed_app(folder: Path) -> Starlette:
             f"There are no feeds in {feeds_dir(folder)} yet. Run `roster publish {folder}` first."
         )
 
+    published = feed_files(folder)
+
     def public_feed(request: Request) -> Response:
-        return feed_response(request, public_path(folder), PUBLIC_CACHE)
+        return feed_response(request, published.member("public.ics"), PUBLIC_CACHE)
 
     def private_feed(request: Request) -> Response:
         token = str(request.path_params["token"])
@@ -170,7 +175,7 @@ def feed_app(folder: Path) -> Starlette:
             return server_error()
         if record is None or not well_formed:
             return not_found()
-        return feed_response(request, feeds_dir(folder) / "private" / record.file, PRIVATE_CACHE)
+        return feed_response(request, published.member(f"private/{record.file}"), PRIVATE_CACHE)
 
     async def on_not_found(request: Request, exc: Exception) -> Response:
         del request, exc

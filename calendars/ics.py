@@ -9,7 +9,9 @@ zoneinfo over whole years around the window, so the bytes do not change from one
 publication to the next. icalendar lists repeated onsets as RDATE; ical.js (Thunderbird's
 parser) then ignores the first onset (DTSTART) and reads summer times an hour off, so each
 onset is written as a STANDARD or DAYLIGHT block of its own: the same transitions, in the
-form every parser reads alike.
+form every parser reads alike. icalendar 7 also puts a COMMENT (the years the zone was
+written for) into the VTIMEZONE itself, where RFC 5545 allows none (only STANDARD and
+DAYLIGHT may carry one): it is left out.
 icalendar writes CRLF line ends and folds lines at 75 octets without splitting a UTF-8
 character.
 """
@@ -73,10 +75,11 @@ def _calendar(name: str | None, timezone: str) -> Calendar:
 
 
 def _one_onset_each(zone: Timezone) -> Timezone:
-    """The same time zone with every RDATE onset in a block of its own."""
+    """The same time zone with every RDATE onset in a block of its own, and without the
+    COMMENT that RFC 5545 does not allow in a VTIMEZONE itself."""
     flat = Timezone()
     for name, value in zone.property_items(recursive=False):
-        if name not in ("BEGIN", "END"):
+        if name not in ("BEGIN", "END", "COMMENT"):
             flat.add(name, value)
     onsets: list[tuple[datetime, Component]] = []
     for block in zone.subcomponents:

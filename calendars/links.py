@@ -9,6 +9,12 @@ feed file it opens. Because only the hash is kept, a link cannot be shown again:
 - ``revoke`` makes the old link fail at once and makes a new one (``reissue=False``
   only revokes, e.g. when someone leaves the team).
 
+A link is made for the office's public address, ``feeds.base_url`` in office.yaml: the
+address where volunteers' phones reach the feeds. Without it a link could only point at
+``roster serve`` on this computer (``http://127.0.0.1:8080``) and would never work on a
+phone, and since a link is shown once, it would be lost; so no link is made unless the
+office lead asks for such a local link (``local=True``, e.g. the demo's).
+
 A feed's file name does not depend on its token, so a new link works at once, without
 publishing again.
 """
@@ -23,7 +29,7 @@ from pathlib import Path
 import segno
 
 from calendars.feed_refs import FeedRef
-from calendars.publish import base_url, private_path
+from calendars.publish import DEFAULT_BASE_URL, base_url, private_path
 from calendars.state import feed_id, read_state
 from calendars.tokens import LinkRecord, new_token, read_tokens, token_hash, write_tokens
 from roster.domain.errors import RosterError
@@ -41,6 +47,8 @@ class IssuedLink:
     published: bool
     replaced: bool
     png: Path | None = None
+    local: bool = False
+    """The link points at this computer (office.yaml sets no ``feeds.base_url``)."""
 
     def text(self, *, qr: bool = True) -> str:
         """The link for the office lead: URL, QR code and what to do with it."""
@@ -51,6 +59,8 @@ class IssuedLink:
             f"  {self.url}",
             "",
         ]
+        if self.local:
+            lines.extend([LOCAL_ONLY, ""])
         if qr:
             lines.append(qr_text(self.url))
         if self.png is not None:
@@ -82,12 +92,19 @@ class RevokedLink:
         return head + "\n\n" + self.new.text(qr=qr)
 
 
+LOCAL_ONLY = (
+    "This link works only on this computer (office.yaml sets no feeds: base_url), not on a phone."
+)
+
+
 def feed_ref(volunteer_id: str | None, *, team: bool = False, gaps: bool = False) -> FeedRef:
     """The feed named on the command line: a volunteer id, ``--team`` or ``--gaps``."""
     given = [volunteer_id is not None, team, gaps].count(True)
     if given != 1:
         raise RosterError(
-            "Name one feed: a volunteer id (e.g. v01), or --team, or --gaps. "
+            "Name one feed after the office folder: a volunteer id "
+            "(`roster feeds link DIR v01`), the team feed (`roster feeds link DIR --team`) "
+            "or the open-gaps feed (`roster feeds link DIR --gaps`). "
             "The public feed needs no link."
         )
     if team:
@@ -110,8 +127,26 @@ def command_argument(ref: FeedRef) -> str:
     return ref.volunteer or "" if ref.kind == "volunteer" else f"--{ref.kind}"
 
 
-def _dir_option(folder: Path) -> str:
-    return "" if Path(folder) == Path() else f" --dir {folder}"
+def feed_command(action: str, folder: Path, ref: FeedRef, *extra: str) -> str:
+    """The command that does ``action`` for the feed: ``roster feeds revoke DIR v01``."""
+    return " ".join(["roster feeds", action, str(folder), command_argument(ref), *extra])
+
+
+def _no_public_address(data: OfficeData, ref: FeedRef, action: str) -> RosterError:
+    """Why no link is made without ``feeds.base_url``, and what to do."""
+    folder = data.folder
+    return RosterError(
+        f"{'Nothing was revoked' if action == 'revoke' else 'No link was made'}: "
+        f"{folder / 'office.yaml'} sets no public address for the feeds "
+        f"(feeds: base_url). A link now would start with {DEFAULT_BASE_URL} and work only "
+        "on this computer, not on a volunteer's phone, and a link is shown only once. "
+        "base_url is the public address where the volunteers' phones reach the feeds "
+        "(`roster serve` behind a web server with HTTPS; docs/feeds.md explains it). "
+        "Add it to office.yaml, for example\n"
+        '  feeds: {base_url: "https://dienstplan.beispiel.de"}\n'
+        "and run the command again. For a test link that works only on this computer, run "
+        f"`{feed_command(action, folder, ref, '--local')}`."
+    )
 
 
 def _checked(data: OfficeData, ref: FeedRef) -> tuple[Path, str]:
@@ -145,33 +180,57 @@ def _issue(folder: Path, data: OfficeData, ref: FeedRef, fid: str, now: datetime
 
 
 def link_feed(
-    data: OfficeData, ref: FeedRef, now: datetime, *, png: Path | None = None
+    data: OfficeData,
+    ref: FeedRef,
+    now: datetime,
+    *,
+    png: Path | None = None,
+    local: bool = False,
 ) -> IssuedLink:
     """Make the first link of a feed; refuse if it has one (see the module's docstring).
 
-    With ``png``, the QR code is also written to that file.
+    With ``png``, the QR code is also written to that file. Without ``feeds.base_url``
+    no link is made unless ``local`` (a link for this computer only) is asked for.
     """
     folder, fid = _checked(data, ref)
+    unreachable = data.office.feeds.base_url is None
+    if unreachable and not local:
+        raise _no_public_address(data, ref, "link")
     who = describe(ref, data)
     existing = read_tokens(folder).of_feed(ref.label)
     if existing is not None:
+        local_flag = ["--local"] if unreachable else []
         raise RosterError(
             f"{who} already has a feed link, made on {existing.created[:10]}. A link is shown "
             "only once and is not stored, so it cannot be shown again. To hand out a new one, "
-            f"run `roster feeds revoke {command_argument(ref)}{_dir_option(folder)}`: "
+            f"run `{feed_command('revoke', folder, ref, *local_flag)}`: "
             "the old link stops working."
         )
     url = _issue(folder, data, ref, fid, now)
     if png is not None:
         write_qr_png(url, png)
-    return IssuedLink(ref, who, url, private_path(folder, fid).is_file(), replaced=False, png=png)
+    published = private_path(folder, fid).is_file()
+    return IssuedLink(ref, who, url, published, replaced=False, png=png, local=unreachable)
 
 
 def revoke_feed(
-    data: OfficeData, ref: FeedRef, now: datetime, *, reissue: bool = True, png: Path | None = None
+    data: OfficeData,
+    ref: FeedRef,
+    now: datetime,
+    *,
+    reissue: bool = True,
+    png: Path | None = None,
+    local: bool = False,
 ) -> RevokedLink:
-    """Make the feed's link fail; with ``reissue``, make a new one (QR code in ``png``)."""
+    """Make the feed's link fail; with ``reissue``, make a new one (QR code in ``png``).
+
+    A new link needs ``feeds.base_url`` or ``local``, as in :func:`link_feed`; without
+    either nothing is revoked. Only revoking (``reissue=False``) needs neither.
+    """
     folder, fid = _checked(data, ref)
+    unreachable = data.office.feeds.base_url is None
+    if reissue and unreachable and not local:
+        raise _no_public_address(data, ref, "revoke")
     who = describe(ref, data)
     tokens = read_tokens(folder)
     had_link = tokens.of_feed(ref.label) is not None
@@ -183,7 +242,7 @@ def revoke_feed(
     if png is not None:
         write_qr_png(url, png)
     published = private_path(folder, fid).is_file()
-    issued = IssuedLink(ref, who, url, published, replaced=had_link, png=png)
+    issued = IssuedLink(ref, who, url, published, replaced=had_link, png=png, local=unreachable)
     return RevokedLink(ref, who, had_link, issued)
 
 

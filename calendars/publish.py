@@ -9,15 +9,20 @@ Layout of ``DIR/feeds/`` (see docs/feeds.md):
 - ``state.json``: the publication state (:mod:`calendars.state`);
 - ``tokens.json``: hashes of the secret links (:mod:`calendars.tokens`).
 
+The first three are one set that changes as a whole (:func:`calendars.state.feed_files`):
+they lie in ``generations/<n>/`` and are links through ``current``, which a publication
+switches in one atomic step once the new feeds and their state are completely written. A
+run killed at any point, or a full disk, leaves the previous publication as it was, so the
+state always matches the feeds that were served and SEQUENCE never goes down.
+
 Everything is computed first and written after, so bad input writes nothing; a feed file
-is rewritten only when its bytes change, so its modification time (the server's
-Last-Modified) stays put when nothing changed. ``now`` is injected: the same plans and
-state give byte-identical feeds.
+keeps its bytes and modification time (the server's Last-Modified) when they do not
+change, and a publication without changes writes nothing at all. ``now`` is injected: the
+same plans and state give byte-identical feeds.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -27,26 +32,26 @@ from calendars.events import build_feeds
 from calendars.feed_refs import PUBLIC, FeedRef
 from calendars.ics import feed_ics
 from calendars.state import (
+    FEED_LINKS,
     Changes,
     FeedRecord,
     PublicationState,
     PublishedFeed,
     advance_feed,
+    feed_files,
     new_key,
     read_state,
     state_path,
-    write_state,
 )
 from calendars.tokens import read_tokens, tokens_path
 from roster.domain.errors import RosterError
-from roster.domain.files import keep_secret, remove_leftovers, secret_folder, write_atomic
+from roster.domain.files import keep_secret
 from roster.domain.month import Month
 from roster.domain.office import Office
 from roster.domain.office_data import OfficeData, today_in
 from roster.planfile.io import plan_path, read_plan
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8080"
-PRIVATE_NAME = r"^[0-9a-f]{32}\.ics$"
 
 
 @dataclass(frozen=True)
@@ -87,13 +92,17 @@ def feeds_dir(folder: Path) -> Path:
 
 
 def public_path(folder: Path) -> Path:
-    """``DIR/feeds/public.ics``."""
+    """``DIR/feeds/public.ics`` (a link into the current set)."""
     return feeds_dir(folder) / "public.ics"
 
 
 def private_path(folder: Path, fid: str) -> Path:
-    """``DIR/feeds/private/<id>.ics``."""
+    """``DIR/feeds/private/<id>.ics`` (through the link ``private`` into the current set)."""
     return feeds_dir(folder) / "private" / f"{fid}.ics"
+
+
+def _relative(folder: Path, path: Path) -> str:
+    return path.relative_to(feeds_dir(folder)).as_posix()
 
 
 def base_url(office: Office) -> str:
@@ -137,7 +146,7 @@ class PublishReport:
             f"{changes.cancelled} cancelled, {changes.removed} removed, "
             f"{changes.unchanged} unchanged",
             f"  files rewritten: {len(self.written)}",
-            f"  links handed out: {self.links} (make one with `roster feeds link VOLUNTEER_ID`)",
+            f"  links handed out: {self.links} (make one with `roster feeds link {self.folder} VOLUNTEER_ID`)",
             f"  public feed: {self.public_url}",
         ]
         if not self.plans:
@@ -187,7 +196,7 @@ def publish(
         links = len(read_tokens(folder).links)
         if links:
             raise RosterError(
-                f"{feeds_dir(folder) / 'state.json'} is missing, but {links} feed links were "
+                f"{state_path(folder)} is missing, but {links} feed links were "
                 "handed out; a new state would give every feed a new file and every event a "
                 "new UID, so those links would stop working. Restore state.json from a backup "
                 "of the office folder, or delete feeds/tokens.json and hand out new links."
@@ -201,38 +210,32 @@ def publish(
         public_url=f"{base_url(office)}/public.ics",
     )
     records: dict[str, FeedRecord] = {}
-    contents: dict[Path, bytes] = {}
+    files: dict[str, bytes] = {}
     for feed in feed_set.feeds:
         record, update = advance_feed(
             state, feed.ref, feed.events, feed_set.occurrences, window.labels, now
         )
         records[update.feed_id] = record
         path = public_path(folder) if feed.ref == PUBLIC else private_path(folder, update.feed_id)
-        contents[path] = feed_ics(feed.name, update.events, office.timezone, window.years)
+        content = feed_ics(feed.name, update.events, office.timezone, window.years)
+        files[_relative(folder, path)] = content
         report.feeds.append(
             PublishedFeed(feed.ref, feed.name, path, update.feed_id, update.events, update.changes)
         )
         report.changes.add(update.changes)
     new_state = PublicationState(key=state.key, feeds=dict(sorted(records.items())))
+    state_name = _relative(folder, state_path(folder))
+    files[state_name] = new_state.to_json().encode("utf-8")
 
-    private = secret_folder(feeds_dir(folder) / "private")
-    for leftover in (feeds_dir(folder), private):
-        remove_leftovers(leftover)
-    for path, content in contents.items():
-        if not path.is_file() or path.read_bytes() != content:
-            write_atomic(path, content, secret=path.parent == private)
-            report.written.append(path)
-    for stale in sorted(private.glob("*.ics")):
-        if stale not in contents and re.match(PRIVATE_NAME, stale.name):
-            stale.unlink()
-            report.removed.append(stale)
-    if new_state != state or not state_path(folder).is_file():
-        write_state(folder, new_state)
-    for secret in [state_path(folder), tokens_path(folder), *private.glob("*.ics")]:
-        keep_secret(secret)
+    # The feeds and their state become current together, in one step, or not at all.
+    change = feed_files(folder).replace(files, FEED_LINKS)
+    home = feeds_dir(folder)
+    report.written = [home / name for name in change.changed if name != state_name]
+    report.removed = [home / name for name in change.removed if name != state_name]
+    keep_secret(tokens_path(folder))
     report.links = len(read_tokens(folder).links)
 
     if caldav is not None:
         volunteers = [item for item in report.feeds if item.ref.kind == "volunteer"]
-        report.caldav = sync_feeds(caldav, volunteers, office.timezone, window.years)
+        report.caldav = sync_feeds(caldav, volunteers, office.timezone, window.years, state)
     return report

@@ -18,6 +18,10 @@ SEQUENCE, CREATED, LAST-MODIFIED and DTSTAMP, so that:
 UIDs, feed ids and occurrence ids are keyed hashes (HMAC-SHA256) with the office's
 secret ``key``, made once with :mod:`secrets` and kept in this file: they are stable
 across re-plans and re-publishes, differ between feeds, and reveal no name, id or case.
+
+The state is published with the feeds as one set (:func:`feed_files`, in
+``feeds/generations/<n>/`` behind the link ``feeds/current``): the state read here always
+belongs to the feeds that were served, so a SEQUENCE computed from it never goes down.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from calendars.feed_refs import FeedRef
 from calendars.feed_sets import EventText
 from roster.domain.errors import RosterError, first_validation_problem
-from roster.domain.files import write_atomic
+from roster.domain.generations import FileSet
 
 STATE_SCHEMA = 1
 UID_DOMAIN = "roster"
@@ -124,17 +128,39 @@ class PublicationState(_Model):
         return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
+FEED_LINKS = ("public.ics", "private", "state.json")
+"""The stable names in ``DIR/feeds/``: links through ``feeds/current`` into the current set."""
+
+
+def _secret_member(relative: str) -> bool:
+    return relative != "public.ics"
+
+
+def feed_files(folder: Path) -> FileSet:
+    """``DIR/feeds`` as a set that changes as a whole (:mod:`roster.domain.generations`):
+    the public feed, the private feeds and this state, in ``feeds/generations/<n>/``, the
+    current one named by the link ``feeds/current``. ``tokens.json`` is not part of it."""
+    feeds = folder / "feeds"
+    return FileSet(
+        home=feeds,
+        pointer_name="current",
+        store=feeds / "generations",
+        secret=_secret_member,
+        secret_folders=("private",),
+    )
+
+
 def state_path(folder: Path) -> Path:
-    """``DIR/feeds/state.json``."""
+    """``DIR/feeds/state.json`` (a link into the current set), as messages name it."""
     return folder / "feeds" / "state.json"
 
 
 def read_state(folder: Path) -> PublicationState | None:
-    """The publication state, or None before the first publication."""
-    path = state_path(folder)
+    """The state of the current publication, or None before the first publication."""
+    path = feed_files(folder).member("state.json")
     if not path.is_file():
         return None
-    name = path.as_posix()
+    name = state_path(folder).as_posix()
     try:
         return PublicationState.model_validate_json(path.read_bytes())
     except ValidationError as exc:
@@ -142,11 +168,6 @@ def read_state(folder: Path) -> PublicationState | None:
             f"{name} is damaged ({first_validation_problem(exc)}). Restore it from a backup of the "
             "office folder; without it every event gets a new UID and subscribers see duplicates."
         ) from None
-
-
-def write_state(folder: Path, state: PublicationState) -> None:
-    """Write the state atomically."""
-    write_atomic(state_path(folder), state.to_json(), secret=True)
 
 
 @dataclass(frozen=True)

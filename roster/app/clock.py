@@ -7,6 +7,7 @@ it into dates here, so the CLI and the web app agree on what "today" and "next m
 from __future__ import annotations
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from roster.domain.errors import RosterError
 from roster.domain.month import Month
@@ -26,13 +27,22 @@ def office_today(office: Office, now: datetime | None = None) -> date:
     return office_now(office, now).date()
 
 
+def next_month(zone: ZoneInfo, now: datetime | None = None) -> Month:
+    """The month after ``now`` (default: the real time) in the time zone ``zone``: the
+    month that `roster plan` and `roster print` take when none is given."""
+    moment = now or datetime.now(zone)
+    if moment.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    return Month.of(moment.astimezone(zone).date()).next()
+
+
 def month_or_next(office: Office, month: Month | str | None, now: datetime | None = None) -> Month:
     """``month`` (a :class:`Month` or ``YYYY-MM``), or next month in the office's zone."""
     if isinstance(month, Month):
         return month
     if month:
         return Month.parse(month)
-    return Month.of(office_today(office, now)).next()
+    return next_month(office.zone, now)
 
 
 def parse_day(value: str | date | None, office: Office, now: datetime | None = None) -> date:

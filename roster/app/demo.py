@@ -30,7 +30,8 @@ from roster.folder.starter import copy_example
 from roster.planfile.io import plan_path, read_plan
 from roster.printouts.documents import PEOPLE_FOLDER, PRINT_FOLDER
 from roster.printouts.documents import print_month as write_printouts
-from roster.printouts.render import pdf_skip_reason
+from roster.printouts.glyphs import glyph_problem
+from roster.printouts.render import missing_glyphs, pdf_skip_reason
 
 
 @dataclass
@@ -154,7 +155,9 @@ def demo_feeds(data: OfficeData, report: DemoReport) -> None:
     On the first run in a folder the demo makes the links of the team feed and of one
     volunteer and shows them, once, as ``roster feeds link`` would; later runs find the
     links made and show none (only their hashes are kept). The public feed's address is no
-    secret.
+    secret. The example office sets no ``feeds.base_url``, so these are local links (the
+    demo asks for them, as ``--local`` does): they work only on this computer, and the
+    report says so.
     """
     folder = data.folder
     month = report.month
@@ -172,16 +175,18 @@ def demo_feeds(data: OfficeData, report: DemoReport) -> None:
         first = on_duty[0] if on_duty else data.volunteers[0].id
         lines.append(
             "Secret links, made on this first run and shown only now "
-            "(`roster feeds link` makes the others):"
+            f"(`roster feeds link {folder} VOLUNTEER_ID --local` makes the others):"
         )
         for ref in (TEAM, FeedRef("volunteer", first)):
-            issued = issue_link(data, ref, moment)
+            issued = issue_link(data, ref, moment, local=True)
             lines.append(f"  {issued.who}: {issued.url}")
+        if data.office.feeds.base_url is None:
+            lines.append(LOCAL_LINKS)
     else:
         count = len(read_tokens(folder).links)
         lines.append(
             f"{count} secret links were made on an earlier run and are not shown again; "
-            f"`roster feeds revoke VOLUNTEER_ID --dir {folder}` makes a new one."
+            f"`roster feeds revoke {folder} VOLUNTEER_ID --local` makes a new one."
         )
     report.sections.append("\n".join(lines))
     report.written.append(feeds_dir(folder))
@@ -189,11 +194,18 @@ def demo_feeds(data: OfficeData, report: DemoReport) -> None:
         [
             f"Serve the feeds: roster serve {folder}",
             "  then, in another terminal: curl http://127.0.0.1:8080/public.ics",
-            f"A volunteer's link with a QR code: roster feeds link v02 --dir {folder}",
+            f"A volunteer's link with a QR code: roster feeds link {folder} v02 --local",
             "Running it behind a reverse proxy, CalDAV: docs/feeds.md; "
             "subscribing on a phone: docs/subscribe.md",
         ]
     )
+
+
+LOCAL_LINKS = (
+    "These links work only on this computer: the example office sets no public address "
+    "for its feeds (office.yaml, feeds: base_url). A real office sets it, e.g. "
+    'feeds: {base_url: "https://dienstplan.beispiel.de"}, and its links work on phones.'
+)
 
 
 def _kind(path: Path) -> str:
@@ -216,7 +228,8 @@ def demo_print(data: OfficeData, report: DemoReport) -> None:
     folder, month = data.folder, report.month
     if report.lacks_plan("print", "there is nothing to print yet", "print"):
         return
-    written = write_printouts(data, month)
+    with missing_glyphs() as lacking:
+        written = write_printouts(data, month)
     counts: dict[str, int] = {}
     for path in written:
         if path.suffix == ".html":
@@ -225,6 +238,9 @@ def demo_print(data: OfficeData, report: DemoReport) -> None:
     lines.extend(f"  {count:>3} {_PRINT_LABELS.get(kind, kind)}" for kind, count in counts.items())
     skipped = pdf_skip_reason()
     lines.append(skipped or "Each as HTML and PDF.")
+    glyphs = glyph_problem(data, lacking, data.office.locale)
+    if glyphs:
+        lines.append(glyphs)
     report.sections.append("\n".join(lines))
     report.written.extend(path for path in written if path.parent.name != PEOPLE_FOLDER)
     report.written.append(folder / PRINT_FOLDER / PEOPLE_FOLDER)

@@ -67,12 +67,17 @@ def link_feed(
     gaps: bool = False,
     png: Path | None = None,
     now: datetime | None = None,
+    local: bool = False,
 ) -> IssuedLink:
-    """Make a feed's secret link (shown once) and, with ``png``, its QR code."""
+    """Make a feed's secret link (shown once) and, with ``png``, its QR code.
+
+    The link starts with ``feeds.base_url`` of office.yaml; without it no link is made
+    (it would work only on this computer) unless ``local`` asks for such a link.
+    """
     ref = feed_ref(volunteer_id, team=team, gaps=gaps)
     with writing(Path(folder), "roster feeds link"):
         data = load_office(Path(folder))
-        return issue_link(data, ref, office_now(data.office, now), png=png)
+        return issue_link(data, ref, office_now(data.office, now), png=png, local=local)
 
 
 def revoke_feed(
@@ -84,12 +89,15 @@ def revoke_feed(
     reissue: bool = True,
     png: Path | None = None,
     now: datetime | None = None,
+    local: bool = False,
 ) -> RevokedLink:
-    """Make a feed's link fail at once; with ``reissue``, make a new one."""
+    """Make a feed's link fail at once; with ``reissue``, make a new one (which needs
+    ``feeds.base_url`` or ``local``, as for :func:`link_feed`)."""
     ref = feed_ref(volunteer_id, team=team, gaps=gaps)
     with writing(Path(folder), "roster feeds revoke"):
         data = load_office(Path(folder))
-        return revoke_link(data, ref, office_now(data.office, now), reissue=reissue, png=png)
+        moment = office_now(data.office, now)
+        return revoke_link(data, ref, moment, reissue=reissue, png=png, local=local)
 
 
 def serve_feeds(
@@ -106,7 +114,8 @@ def serve_feeds(
     url = url_of(sock)
     announce(
         f"Serving the feeds of {folder} at {url}/ - public feed: {url}/public.ics; "
-        "private feeds at /<token>.ics (links from `roster feeds link`). Ctrl-C stops."
+        f"private feeds at /<token>.ics (links from `roster feeds link {folder} ID`). "
+        "Ctrl-C stops."
     )
     run_server(app, sock)
     announce("Stopped.")

@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from roster.app.clock import month_or_next
+from roster.app.clock import month_or_next, next_month
 from roster.app.guard import reading
 from roster.app.summaries import calendar_json, calendar_text, check_summary, forecast_text
 from roster.domain.month import Month
 from roster.domain.sessions import month_calendar
 from roster.folder.load import load_office
-from roster.folder.starter import init_folder
+from roster.folder.starter import STARTER_ZONE, init_folder
 
 
 def check_folder(folder: Path) -> str:
@@ -52,11 +52,20 @@ def forecast_of(
     return forecast_text(data, chosen, locale or data.office.locale)
 
 
-def init_office(folder: Path) -> str:
-    """Write a commented starter folder; what was written and what to do next."""
+def init_office(folder: Path, *, locale: str = "de", now: datetime | None = None) -> str:
+    """Write a commented starter folder in ``locale`` (de or en), its example poll and
+    appointment requests for next month in the starter's time zone (the month `roster
+    plan` plans by default); what was written and what to do next."""
+    month = next_month(STARTER_ZONE, now)
     with reading():
-        written = init_folder(Path(folder))
-    lines = [f"Wrote a starter office folder to {folder}:"]
+        written = init_folder(Path(folder), locale=locale, month=month)
+    language = {"de": "German", "en": "English"}.get(locale, locale)
+    lines = [f"Wrote a starter office folder ({language}) to {folder}:"]
     lines.extend(f"  {path}" for path in written)
+    lines.append(
+        f"The example poll and appointment requests are for {month} (next month); "
+        "remove .example from their names to use them."
+    )
     lines.append(f"Fill in office.yaml and volunteers.yaml, then run: roster check {folder}")
+    lines.append("README.txt in the folder explains the files and the monthly job.")
     return "\n".join(lines) + "\n"

@@ -1,13 +1,18 @@
-"""What the CLI prints after planning and verifying: the plan's summary and the checker's
-verdict."""
+"""What the CLI prints after planning and verifying: the notes before planning, the plan's
+summary and the checker's verdict."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+from roster.app.summaries import note_text
 from roster.checking import CheckReport
+from roster.domain.month import Month
+from roster.domain.office_data import OfficeData
 from roster.planfile.schema import Plan
+from roster.wording.catalogue import text
+from roster.wording.dates import date_text
 from roster.wording.explanations import short_day
 
 
@@ -43,6 +48,23 @@ def plan_numbers(plan: Plan) -> PlanNumbers:
         unscheduled=len(plan.unscheduled),
         spread=plan.fairness.spread,
     )
+
+
+def has_poll(data: OfficeData, month: Month) -> bool:
+    """Whether anybody answered the month's poll."""
+    return bool(data.availability.get(month))
+
+
+def plan_notes(data: OfficeData, month: Month) -> tuple[str, ...]:
+    """What the office lead should know before reading the month's plan, in the office's
+    language: that nobody took part in the poll (the plan follows the usual weekdays), and
+    the notes about the month's files (read as Windows text, or not read)."""
+    locale = data.office.locale
+    notes = [note_text(note, locale) for note in data.notes_of(month)]
+    if not has_poll(data, month):
+        name = date_text(month.first, "LLLL yyyy", locale)
+        notes.insert(0, text(locale, "summary.no_poll", month=name))
+    return tuple(notes)
 
 
 def plan_summary(plan: Plan, path: Path) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from roster.app.clock import month_or_next, parse_day
 from roster.app.guard import reading, writing
-from roster.app.plan_texts import plan_summary, verify_text
+from roster.app.plan_texts import has_poll, plan_notes, plan_summary, verify_text
 from roster.checking import CheckReport, check_plan
 from roster.domain.errors import RosterError
 from roster.domain.month import Month
@@ -63,14 +63,19 @@ def _unchanged(data: OfficeData, history: History, month: Month, plan: Plan, tod
 
 @dataclass(frozen=True)
 class Planned:
-    """A month's plan, written to its file."""
+    """A month's plan, written to its file, and what to know before reading it."""
 
     plan: Plan
     path: Path
+    polled: bool = True
+    """Whether anybody took part in the month's poll (without: the usual weekdays)."""
+    notes: tuple[str, ...] = ()
+    """Lines in the office's language shown before the plan: no poll, files read by a
+    guess or not read."""
 
     def text(self) -> str:
-        """What `roster plan` prints."""
-        return plan_summary(self.plan, self.path)
+        """What `roster plan` prints: the notes, then the plan's summary."""
+        return "\n".join([*self.notes, plan_summary(self.plan, self.path)])
 
 
 def plan_month(
@@ -120,6 +125,7 @@ def plan_office(
 ) -> Planned:
     """:func:`plan_month` on an office already loaded."""
     folder = data.folder
+    polled, notes = has_poll(data, month), plan_notes(data, month)
     history = load_history(folder, month)
     previous = None if fresh else _existing(folder, month)
     path = plan_path(folder, month)
@@ -132,7 +138,7 @@ def plan_office(
         if not disagreements(previous, kept, check_plan(data, previous, history)):
             if progress is not None:
                 progress(0.0, previous.solver.objective, previous.solver.bound)
-            return Planned(previous, path)
+            return Planned(previous, path, polled, notes)
     solved = solve_month_terms(
         data,
         month,
@@ -152,7 +158,7 @@ def plan_office(
             "plan; nothing was written. Please report this with the office folder.\n"
             + "\n".join(problems)
         )
-    return Planned(solved.plan, write_plan(folder, solved.plan))
+    return Planned(solved.plan, write_plan(folder, solved.plan), polled, notes)
 
 
 def _points(value: float | None) -> str:

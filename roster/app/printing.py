@@ -15,7 +15,8 @@ from roster.domain.office_data import OfficeData
 from roster.folder.load import load_office
 from roster.printouts.documents import PEOPLE_FOLDER, PRINT_FOLDER
 from roster.printouts.documents import print_month as write_printouts
-from roster.printouts.render import pdf_skip_reason
+from roster.printouts.glyphs import glyph_problem
+from roster.printouts.render import missing_glyphs, pdf_skip_reason
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,9 @@ class Printed:
     month: Month
     written: list[Path]
     pdf_skipped: str | None
+    glyphs: str | None = None
+    """One line when the PDFs lack letters: the languages affected and the fonts to
+    install (:func:`roster.printouts.glyphs.glyph_problem`)."""
 
     @property
     def people(self) -> list[Path]:
@@ -41,6 +45,8 @@ class Printed:
         lines.append(f"  {len(people)} personal schedules in {target / PEOPLE_FOLDER}")
         if self.pdf_skipped:
             lines.append(self.pdf_skipped)
+        if self.glyphs:
+            lines.append(self.glyphs)
         return "\n".join(lines) + "\n"
 
 
@@ -64,10 +70,13 @@ def print_month(
 ) -> Printed:
     """Write the rota, appointment sheets, agenda, door sign and personal schedules of the
     month into ``print/``; ``with_links`` says on each schedule whether and when the
-    person's feed link was made."""
+    person's feed link was made. Letters the PDFs lack (a font not installed) are named
+    in one line of the result, by the languages they affect."""
     with writing(Path(folder), "roster print"):
         data = load_office(Path(folder))
         chosen = month_or_next(data.office, month, now)
         links = links_made(data) if with_links else None
-        written = write_printouts(data, chosen, locale=locale, links=links)
-        return Printed(data.folder, chosen, written, pdf_skip_reason())
+        with missing_glyphs() as lacking:
+            written = write_printouts(data, chosen, locale=locale, links=links)
+        glyphs = glyph_problem(data, lacking, locale or data.office.locale)
+        return Printed(data.folder, chosen, written, pdf_skip_reason(), glyphs)

@@ -12,7 +12,7 @@ from collections import Counter
 from roster.domain.forecast import LanguageNeed, month_needs, trends
 from roster.domain.languages import language_name
 from roster.domain.month import Month
-from roster.domain.office_data import OfficeData
+from roster.domain.office_data import FolderNote, OfficeData
 from roster.domain.sessions import MonthCalendar, month_calendar
 from roster.wording.catalogue import text
 from roster.wording.dates import date_text, number_text, skeleton_text, time_text
@@ -23,6 +23,11 @@ ROLES = ("counsellor", "interpreter", "lead", "social_worker")
 
 def _say(locale: str, key: str, /, **values: object) -> str:
     return text(locale, f"summary.{key}", **values)
+
+
+def note_text(note: FolderNote, locale: str) -> str:
+    """A note about a file read by a guess (Windows text) or not read, in plain words."""
+    return _say(locale, f"note_{note.kind}", file=note.file)
 
 
 def check_summary(data: OfficeData, locale: str = "en") -> str:
@@ -85,6 +90,9 @@ def check_summary(data: OfficeData, locale: str = "en") -> str:
         lines.append(
             _say(locale, "visit_log", rows=count(len(data.visits), "row"), first=first, last=last)
         )
+    if data.notes:
+        lines.extend(["", _say(locale, "notes")])
+        lines.extend(f"  - {note_text(note, locale)}" for note in data.notes)
     return "\n".join(lines).rstrip()
 
 

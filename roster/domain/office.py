@@ -203,6 +203,41 @@ class FeedSettings(Strict):
     )
 
 
+class Contact(Strict):
+    """How visitors book the appointment hours: printed on the door sign.
+
+    Give at least one of the three. The door sign is public: an office number and an
+    office address, never a volunteer's private ones.
+    """
+
+    phone: str | None = Field(
+        default=None,
+        strict=True,
+        max_length=30,
+        pattern=r"^\+?[0-9(][0-9 ()/.\-]{2,29}$",
+        description='phone number for appointments, in quotes, e.g. "02051 26-2000"',
+    )
+    email: str | None = Field(
+        default=None,
+        max_length=100,
+        pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+        description="e-mail address for appointments, e.g. termine@ihla.example.org",
+    )
+    text: str | None = Field(
+        default=None,
+        strict=True,
+        min_length=1,
+        max_length=200,
+        description="how to book, in one or two sentences, e.g. when to call or come by",
+    )
+
+    @model_validator(mode="after")
+    def _something(self) -> Contact:
+        if self.phone is None and self.email is None and self.text is None:
+            raise invalid("give at least one of phone, email or text, or remove contact")
+        return self
+
+
 class Priorities(Strict):
     """Weights of the soft rules, in their order of priority (docs/planning.md).
 
@@ -269,6 +304,9 @@ class Office(Strict):
     )
     sessions: list[SessionRuleAny] = Field(min_length=1, description="the weekly sessions")
     team_meeting: TeamMeeting | None = Field(default=None, description="the monthly meeting")
+    contact: Contact | None = Field(
+        default=None, description="how to book the appointment hours, on the door sign"
+    )
     feeds: FeedSettings = Field(default_factory=FeedSettings, description="calendar feeds")
     priorities: Priorities = Field(default_factory=Priorities, description="soft-rule weights")
 

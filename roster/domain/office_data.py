@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Literal
 
 from roster.domain.month import Month
 from roster.domain.office import Office
@@ -29,6 +30,25 @@ class Appointment:
         return self.request.case
 
 
+NoteKind = Literal["windows_text", "not_read", "not_read_yaml"]
+"""What a note says: ``windows_text``, a CSV file read as Windows text (cp1252), not UTF-8;
+``not_read``, a file in ``availability/`` that is not a poll roster reads (``.ods``,
+``.numbers``, ``.txt``...); ``not_read_yaml``, such a file in ``appointments/`` or
+``overrides/``."""
+
+
+@dataclass(frozen=True)
+class FolderNote:
+    """Something the office lead should know about a file that is no error: a guess made
+    while reading it, or a file that was not read. ``roster check`` lists the notes and
+    ``roster plan`` those of the month it plans; their words live in the catalogue."""
+
+    file: str
+    kind: NoteKind
+    month: Month | None = None
+    """The month the file is named after, if it is."""
+
+
 @dataclass
 class OfficeData:
     """Everything in an office folder, validated."""
@@ -41,6 +61,12 @@ class OfficeData:
     visits: list[VisitRecord] = field(default_factory=list)
     overrides: dict[Month, Overrides] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
+    notes: list[FolderNote] = field(default_factory=list)
+
+    def notes_of(self, month: Month) -> list[FolderNote]:
+        """The notes that concern planning ``month``: its own files' and those of files of
+        no month (``visits.csv`` read as Windows text, an unread ``availability/notes.ods``)."""
+        return [note for note in self.notes if note.month in (None, month)]
 
     def volunteer(self, volunteer_id: str) -> Volunteer:
         """The volunteer with this id."""
@@ -70,6 +96,7 @@ class OfficeData:
         keep = {"office.yaml", "volunteers.yaml", "visits.csv"}
         monthly = {
             f"availability/{month}.csv",
+            f"availability/{month}.xlsx",
             f"appointments/{month}.yaml",
             f"overrides/{month}.yaml",
         }

@@ -2,17 +2,75 @@
 
 from __future__ import annotations
 
+import difflib
 from datetime import date
-from typing import Literal
+from functools import cache
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from babel.dates import get_day_names
+from pydantic import BeforeValidator, Field, ValidationInfo, model_validator
 
-from roster.domain.office import LanguageCode, Strict, Weekday, invalid
-from roster.domain.values import Day, Hours, Name, WholeNumber
+from roster.domain.office import WEEKDAYS, LanguageCode, Strict, Weekday, invalid
+from roster.domain.values import Day, Hours, Name, WholeNumber, shown
 
 Role = Literal["counsellor", "interpreter", "lead", "social_worker"]
 Level = Literal["basic", "fluent", "native"]
 LEVEL_RANK: dict[str, int] = {"basic": 1, "fluent": 2, "native": 3}
+
+
+@cache
+def day_names() -> dict[str, Weekday]:
+    """Every way to write a weekday, folded (``donnerstag``, ``do``, ``thursday``, ``thu``)
+    -> the weekday: Babel's German and English names, wide and abbreviated."""
+    names: dict[str, Weekday] = {}
+    for locale in ("de", "en"):
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_day_names(width, context, locale).items():
+                    names[_folded(name)] = WEEKDAYS[number]
+    return names
+
+
+def _folded(name: str) -> str:
+    return name.strip().casefold().removesuffix(".")
+
+
+def _written_names(locale: str) -> list[str]:
+    """The weekdays as the office writes them: ``Montag`` ... or ``monday`` ..."""
+    if locale == "de":
+        wide = get_day_names("wide", "format", "de")
+        return [str(wide[number]) for number in range(7)]
+    return list(WEEKDAYS)
+
+
+def parse_weekday(value: Any, info: ValidationInfo) -> Any:
+    """``Donnerstag``, ``Do``, ``Thursday``, ``thu`` -> ``thursday``; in any case.
+
+    Anything else that is text is an error that lists the weekdays in the office's
+    language (the validation context's ``locale``); other values are left for pydantic.
+    """
+    if not isinstance(value, str):
+        return value
+    day = day_names().get(_folded(value))
+    if day is not None:
+        return day
+    context = info.context if isinstance(info.context, dict) else {}
+    locale = str(context.get("locale", "de"))
+    written = _written_names(locale)
+    by_fold = {name: name for name in day_names() if len(name) > 3} | {
+        _folded(name): name for name in written
+    }
+    close = difflib.get_close_matches(_folded(value), list(by_fold), n=1, cutoff=0.7)
+    hint = f"did you mean '{by_fold[close[0]]}'? " if close else ""
+    other = "the English names work too" if locale == "de" else "German names work too"
+    raise invalid(
+        f"'{shown(value)}' is not a weekday; {hint}write {', '.join(written[:-1])} or "
+        f"{written[-1]} ({other})"
+    )
+
+
+DayName = Annotated[Weekday, BeforeValidator(parse_weekday)]
+"""A weekday, written in German or English, in full or abbreviated, in any case."""
 
 
 class Absence(Strict):
@@ -50,7 +108,7 @@ class Volunteer(Strict):
     languages: dict[LanguageCode, Level] = Field(
         min_length=1, description="languages spoken, each basic, fluent or native"
     )
-    weekdays: list[Weekday] = Field(
+    weekdays: list[DayName] = Field(
         default_factory=list, description="days this person can generally come"
     )
     max_per_month: WholeNumber = Field(

@@ -8,11 +8,10 @@ collected and raised together as one :class:`RosterError`; nothing is written.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -20,7 +19,7 @@ from roster.domain.errors import Problem, RosterError, raise_if_any
 from roster.domain.files import sha256_of
 from roster.domain.month import Month
 from roster.domain.office import Office
-from roster.domain.office_data import Appointment, OfficeData
+from roster.domain.office_data import Appointment, FolderNote, OfficeData
 from roster.domain.requests import (
     Answer,
     AppointmentFile,
@@ -37,12 +36,13 @@ from roster.folder.cross_checks import (
     raw_ids,
 )
 from roster.folder.messages import problems_from_validation
+from roster.folder.month_files import POLL_SUFFIXES, month_files
 from roster.folder.poll_csv import read_availability
+from roster.folder.poll_xlsx import read_availability_xlsx
 from roster.folder.visits_csv import read_visits
 from roster.folder.yaml_reader import YamlDocument, read_yaml
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
-_MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})$")
 # The keys of an appointments file: the only words of it a message may repeat.
 APPOINTMENT_KEYS = frozenset(
     {
@@ -52,7 +52,12 @@ APPOINTMENT_KEYS = frozenset(
 )
 
 
-def _validate(model: type[ModelT], doc: YamlDocument, problems: list[Problem]) -> ModelT | None:
+def _validate(
+    model: type[ModelT],
+    doc: YamlDocument,
+    problems: list[Problem],
+    context: dict[str, Any] | None = None,
+) -> ModelT | None:
     if doc.data is None:
         problems.append(
             Problem(
@@ -75,7 +80,7 @@ def _validate(model: type[ModelT], doc: YamlDocument, problems: list[Problem]) -
         )
         return None
     try:
-        return model.model_validate(doc.data)
+        return model.model_validate(doc.data, context=context)
     except ValidationError as exc:
         problems.extend(problems_from_validation(exc, doc, model))
         return None
@@ -87,6 +92,7 @@ def _read_model(
     model: type[ModelT],
     problems: list[Problem],
     confidential_keys: frozenset[str] | None = None,
+    context: dict[str, Any] | None = None,
 ) -> tuple[ModelT | None, YamlDocument | None]:
     path = folder / name
     if not path.is_file():
@@ -95,34 +101,7 @@ def _read_model(
     problems.extend(found)
     if found:
         return None, doc
-    return _validate(model, doc, problems), doc
-
-
-def _month_files(
-    folder: Path, sub: str, suffix: str, problems: list[Problem]
-) -> list[tuple[Month, Path]]:
-    base = folder / sub
-    if not base.is_dir():
-        return []
-    result: list[tuple[Month, Path]] = []
-    for path in sorted(base.iterdir()):
-        if path.name.startswith((".", "~")) or path.is_dir():
-            continue  # hidden files and the lock files of spreadsheets
-        if path.suffix.lower() not in (".csv", ".yaml", ".yml"):
-            continue  # notes, backups and *.example files are not data
-        match = _MONTH_FILE.match(path.stem)
-        if path.suffix != suffix or not match or not 1 <= int(match.group(2)) <= 12:
-            problems.append(
-                Problem(
-                    f"{sub}/{path.name}",
-                    None,
-                    "",
-                    f"is not named like a month; name it YYYY-MM{suffix}, e.g. 2026-12{suffix}",
-                )
-            )
-            continue
-        result.append((Month(int(match.group(1)), int(match.group(2))), path))
-    return result
+    return _validate(model, doc, problems, context), doc
 
 
 def load_office(folder: Path) -> OfficeData:
@@ -147,18 +126,23 @@ def load_office(folder: Path) -> OfficeData:
     if office is not None and office_doc is not None:
         check_office_languages(office, office_doc, problems)
     knows = language_check(office, office_doc)
-    team, team_doc = _read_model(folder, "volunteers.yaml", Team, problems)
+    words = {"locale": _locale(office, office_doc)}  # the words of messages that list names
+    team, team_doc = _read_model(folder, "volunteers.yaml", Team, problems, context=words)
     if team is not None and team_doc is not None:
         check_team(knows, team, team_doc, problems)
     people = {person.id: person for person in team.volunteers} if team else {}
     known_ids = set(people) if team else raw_ids(team_doc)
 
+    notes: list[FolderNote] = []
     availability: dict[Month, dict[tuple[str, date], Answer]] = {}
-    for month, path in _month_files(folder, "availability", ".csv", problems):
-        availability[month] = read_availability(month, path, known_ids, problems)
+    for month, path in month_files(folder, "availability", POLL_SUFFIXES, problems, notes):
+        if path.suffix == ".xlsx":
+            availability[month] = read_availability_xlsx(month, path, known_ids, problems)
+        else:
+            availability[month] = read_availability(month, path, known_ids, problems, notes)
 
     appointments: dict[Month, list[Appointment]] = {}
-    for month, path in _month_files(folder, "appointments", ".yaml", problems):
+    for month, path in month_files(folder, "appointments", (".yaml",), problems, notes):
         model, doc = _read_model(
             folder, f"appointments/{path.name}", AppointmentFile, problems, APPOINTMENT_KEYS
         )
@@ -168,14 +152,14 @@ def load_office(folder: Path) -> OfficeData:
             )
 
     overrides: dict[Month, Overrides] = {}
-    for month, path in _month_files(folder, "overrides", ".yaml", problems):
+    for month, path in month_files(folder, "overrides", (".yaml",), problems, notes):
         model_o, doc_o = _read_model(folder, f"overrides/{path.name}", Overrides, problems)
         if model_o is not None and doc_o is not None:
             check_overrides(month, model_o, doc_o, known_ids, knows, problems)
             overrides[month] = model_o
 
     visits = (
-        read_visits(folder / "visits.csv", knows, problems)
+        read_visits(folder / "visits.csv", knows, problems, notes)
         if (folder / "visits.csv").is_file()
         else []
     )
@@ -194,7 +178,16 @@ def load_office(folder: Path) -> OfficeData:
         visits=visits,
         overrides=overrides,
         files=files,
+        notes=sorted(notes, key=lambda note: note.file),
     )
+
+
+def _locale(office: Office | None, doc: YamlDocument | None) -> str:
+    """The office's locale, also from an office.yaml with errors elsewhere (default de)."""
+    if office is not None:
+        return office.locale
+    raw = doc.data.get("locale") if doc is not None and isinstance(doc.data, dict) else None
+    return raw if raw in ("de", "en") else "de"
 
 
 def _input_files(folder: Path) -> Iterable[Path]:

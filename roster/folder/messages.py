@@ -33,6 +33,7 @@ _HINTS: dict[str, str] = {
     "id": "a short id of letters, digits, - or _ (e.g. v01)",
     "case": "a case reference (letters, digits, -, _, / or ., e.g. A-2026-001)",
     "email": "an e-mail address such as name@example.org",
+    "phone": 'a phone number of digits, spaces and + - / ( ), e.g. "02051 26-2000"',
 }
 # Keys whose values are never quoted back in a message (confidential or possibly so).
 _UNQUOTED = {"note", "case"}
@@ -315,6 +316,9 @@ def _describe(
         )
     if kind == "string_too_short":
         return "must not be empty; write some text"
+    if kind == "string_too_long":
+        limit = error.get("ctx", {}).get("max_length")
+        return f"is too long: at most {limit} characters; shorten it"
     if kind == "too_short":
         return "must not be empty; give at least one entry"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):

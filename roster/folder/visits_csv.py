@@ -6,15 +6,20 @@ from datetime import date
 from pathlib import Path
 
 from roster.domain.errors import Problem
+from roster.domain.office_data import FolderNote
 from roster.domain.requests import MAX_VISITORS, VisitRecord
 from roster.domain.values import shown
 from roster.folder.cross_checks import KnowsLanguage, unknown_language
-from roster.folder.poll_csv import parse_day, read_csv
+from roster.folder.poll_csv import read_csv
+from roster.folder.poll_rows import parse_day
 
 
-def read_visits(path: Path, knows: KnowsLanguage, problems: list[Problem]) -> list[VisitRecord]:
+def read_visits(
+    path: Path, knows: KnowsLanguage, problems: list[Problem], notes: list[FolderNote]
+) -> list[VisitRecord]:
+    """The visit log's records, sorted by date and language."""
     name = "visits.csv"
-    rows = read_csv(path, name, "date,language,visitors", problems)
+    rows = read_csv(path, name, "date,language,visitors", problems, notes)
     if rows is None:
         return []
     header_line, header = rows[0]

@@ -201,6 +201,43 @@ def _plain_yaml_problem(exc: yaml.MarkedYAMLError, confidential: bool) -> str:
     return f"is not valid YAML: {plain}{started}.{said}"
 
 
+_UNCLOSED_QUOTE = (
+    "is not valid YAML: a quote (\" or ') opens on this line and is not closed on it; "
+    "close it at the end of the value, or remove it"
+)
+"""The message for a quote left open (never quoting the file)."""
+
+
+def _unclosed_quote(text: str, exc: yaml.MarkedYAMLError) -> int | None:
+    """The line where a quote that is never closed opens, if that caused ``exc``.
+
+    A quote left open runs on over the next lines, so PyYAML stops at the end of the file
+    (its context mark is the quote) or at the next quote, which then seems to close it;
+    the line after that quote is blamed (its indentation, a stray character). Office
+    values are one line each, so a quoted value over several lines ending on the line
+    of the error is such a quote.
+    """
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
+        return exc.context_mark.line + 1
+    if exc.problem_mark is None:
+        return None
+    stop = exc.problem_mark.line
+    opened: int | None = None
+    try:
+        for token in yaml.scan(text, Loader=_StrictLoader):
+            if token.start_mark.line > stop:
+                break
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in ('"', "'")
+                and token.start_mark.line < token.end_mark.line <= stop
+            ):
+                opened = token.start_mark.line + 1
+    except yaml.YAMLError:
+        pass  # the tokens up to the error are enough
+    return opened
+
+
 def read_yaml(
     path: Path, display_name: str, confidential_keys: frozenset[str] | None = None
 ) -> tuple[YamlDocument, list[Problem]]:
@@ -224,9 +261,15 @@ def read_yaml(
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        problems.append(Problem(display_name, line, "", _plain_yaml_problem(exc, doc.confidential)))
+        quote = _unclosed_quote(text, exc)
+        if quote is not None:
+            said = "" if doc.confidential or not exc.problem else f" YAML says: {exc.problem}"
+            problems.append(Problem(display_name, quote, "", f"{_UNCLOSED_QUOTE}.{said}"))
+        else:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark is not None else None
+            message = _plain_yaml_problem(exc, doc.confidential)
+            problems.append(Problem(display_name, line, "", message))
     except yaml.YAMLError:
         problems.append(
             Problem(

@@ -1,10 +1,14 @@
 """`roster print`: the month's printouts, written into ``DIR/print/``.
 
 Every document is rendered in memory first (HTML, and PDF when WeasyPrint is
-installed); only then is each file written atomically, so a failed run leaves the
-previous printouts as they were. Printouts of the same month from an earlier run that
-this run no longer makes (a date now closed, a volunteer who left, a PDF when
-WeasyPrint is gone) are removed, so ``print/`` never mixes two versions of a month.
+installed). The month's printouts are one set that changes as a whole
+(:mod:`roster.domain.generations`): they are written into ``print/generations/<month>/<n>/``
+and made current in one atomic step by the link ``print/<month>``; the names people open
+(``print/rota-YYYY-MM.html``, ``print/people/<id>-YYYY-MM.html``...) are links through it.
+A run killed at any point or a full disk leaves the previous printouts of the month as they
+were, and printouts that this run no longer makes (a date now closed, a volunteer who left,
+a PDF when WeasyPrint is gone) leave with the old set, so ``print/`` never mixes two
+versions of a month.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from roster.domain.files import write_atomic
+from roster.domain.generations import FileSet
 from roster.domain.month import Month
 from roster.domain.office_data import OfficeData
 from roster.printouts.agenda import build_agenda
@@ -30,6 +34,7 @@ from roster.printouts.sheets import build_sheets
 log = logging.getLogger(__name__)
 PRINT_FOLDER = "print"
 PEOPLE_FOLDER = "people"
+GENERATIONS_FOLDER = "generations"
 
 
 @dataclass(frozen=True)
@@ -75,17 +80,21 @@ def render_all(
     return rendered
 
 
-def _month_outputs(target: Path, month: Month) -> list[Path]:
-    """Files in ``print/`` that an earlier run made for ``month``."""
-    own = re.compile(
-        rf"^(rota-{month}|agenda-{month}|door-{month}|appointments-{month}-\d\d)\.(html|pdf)$"
+def month_files(folder: Path, month: Month) -> FileSet:
+    """The printouts of ``month`` as a set that changes as a whole: generations in
+    ``print/generations/<month>/<n>/``, the current one named by the link ``print/<month>``."""
+    target = folder / PRINT_FOLDER
+    return FileSet(
+        home=target, pointer_name=str(month), store=target / GENERATIONS_FOLDER / str(month)
     )
-    found = [p for p in target.glob("*") if p.is_file() and own.match(p.name)]
-    person = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9_-]{{0,31}}-{month}\.(html|pdf)$")
-    people = target / PEOPLE_FOLDER
-    if people.is_dir():
-        found.extend(p for p in people.glob("*") if p.is_file() and person.match(p.name))
-    return sorted(found)
+
+
+def _earlier_layout(month: Month) -> re.Pattern[str]:
+    """Files that roster versions before generation folders wrote for ``month``."""
+    return re.compile(
+        rf"^(rota-{month}|agenda-{month}|door-{month}|appointments-{month}-\d\d"
+        rf"|{PEOPLE_FOLDER}/[A-Za-z0-9][A-Za-z0-9_-]{{0,31}}-{month})\.(html|pdf)$"
+    )
 
 
 def print_month(
@@ -105,19 +114,21 @@ def print_month(
 
     Reads the office folder and the plan ``rotas/YYYY-MM.json`` (raises
     :class:`roster.errors.RosterError` when there is none), plus the plans of the three
-    months before for the agenda's review. Returns the paths written, in order.
+    months before for the agenda's review. Returns the paths of the month's printouts
+    (links into the current set), in order.
     """
     folder = data.folder
     source = load_input(data, month, locale)
     rendered = render_all(source, pdf=pdf_skip_reason() is None, links=links)
+    names = list(rendered)
+    earlier = _earlier_layout(month)
+    # Files of the layout before generations are replaced before the switch: a reader sees
+    # the old printouts or none, never some of each.
+    month_files(folder, month).replace(
+        rendered,
+        names,
+        legacy=lambda name: earlier.match(name) is not None,
+        legacy_first=True,
+    )
     target = folder / PRINT_FOLDER
-    written = []
-    for relative, content in rendered.items():
-        path = target / relative
-        write_atomic(path, content)
-        written.append(path)
-    keep = set(written)
-    for stale in _month_outputs(target, month):
-        if stale not in keep:
-            stale.unlink()
-    return written
+    return [target / name for name in names]

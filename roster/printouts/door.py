@@ -1,11 +1,12 @@
-"""The door sign: public, without names. Opening hours, closed dates, and for each
-open-hours date the languages interpreted, each also named in that language."""
+"""The door sign: public, without names. Opening hours, how to book the appointment
+hours (``contact`` in office.yaml), closed dates, and for each open-hours date the
+languages interpreted, each also named in that language."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from roster.domain.office import WEEKDAYS
+from roster.domain.office import WEEKDAYS, Contact
 from roster.domain.sessions import at
 from roster.printouts.context import Page, PrintInput, session_people
 from roster.printouts.rota import closed_dates
@@ -56,6 +57,7 @@ class Door:
     hours: list[Hours]
     dates: list[DoorDate]
     closed: list[DoorClosed]
+    contact: Contact | None = None
 
 
 def _language(source: PrintInput, code: str) -> DoorLanguage:
@@ -107,4 +109,5 @@ def build_door(source: PrintInput) -> Door:
         hours=hours,
         dates=dates,
         closed=closed,
+        contact=office.contact,
     )

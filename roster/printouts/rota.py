@@ -147,7 +147,8 @@ def build_rota(source: PrintInput) -> Rota:
     )
     month = source.fmt.month(source.month)
     return Rota(
-        page=source.page(source.words("rota_title", month=month), month, "landscape"),
+        # the title names the month; no subtitle repeats it
+        page=source.page(source.words("rota_title", month=month), "", "landscape"),
         rows=rows,
         legend=[LegendEntry(code, source.fmt.language(code)) for code in codes],
         has_direct=any(n.language for row in rows for n in row.counsellors),

@@ -3,7 +3,9 @@
 
 Titles and descriptions of feed events are built from these templates only, so a feed
 never holds a word that was not chosen here or read from the plan and the office's own
-files. Dates and times come from :mod:`roster.wording.dates`.
+files. Dates and times come from :mod:`roster.wording.dates`. The planner's reasons
+(``reason.*``) are not among them: they name people, poll answers, absences, settings
+and the planning date, which no feed tells (see docs/feeds.md).
 """
 
 from __future__ import annotations
@@ -24,21 +26,27 @@ TEXTS: dict[str, dict[str, str]] = {
         "language": "Sprache: {language}",
         "with": "Mit: {people}",
         "case": "Fall: {case}",
-        "case_hidden": "[Fall]",
         "meeting": "Teamtreffen",
         "agenda": "Tagesordnung:",
         "moved": "Verschoben vom {date}.",
         "on_duty": "Im Dienst:",
         "nobody": "Noch niemand eingeteilt.",
         "still_open": "Noch offen:",
-        "open_need": "- {count}× {need}: {reason}",
+        "open_need": "- {count}× {need}",
         "appointment_line": "- {case}{time} {desk}, {language} – {people}",
         "appointments_none": "keine Termine",
         "appointments_one": "1 Termin",
         "appointments_many": "{count} Termine",
         "appointments_header": "Termine:",
         "gap": "Gesucht: {count}× {need} – {session}",
-        "reason": "Grund: {reason}",
+        "gap_when": "Gesucht: {count}× {need} – {session}, {day}, {time}.",
+        "step_in": "Einspringen können: {who}.",
+        "who_language": "wer {language} dolmetscht oder auf {language} berät",
+        "who_counsellors": "wer berät (nicht in Einarbeitung)",
+        "who_lead": "wer Leitungsdienst übernehmen darf",
+        "who_appointment": "eine Beratungsperson, die {language} spricht, oder eine "
+        "Beratungsperson zusammen mit jemandem, der {language} dolmetscht",
+        "call": "Wer einspringen kann, meldet sich bitte im Büro.",
         "unscheduled": "Nicht eingeplant: Termin ({language}, {minutes} Min.)",
         "possible": "Möglich vom {earliest} bis {latest}.",
         "interpreting": "Dolmetschen für: {languages}.",
@@ -65,21 +73,27 @@ TEXTS: dict[str, dict[str, str]] = {
         "language": "Language: {language}",
         "with": "With: {people}",
         "case": "Case: {case}",
-        "case_hidden": "[case]",
         "meeting": "Team meeting",
         "agenda": "Agenda:",
         "moved": "Moved from {date}.",
         "on_duty": "On duty:",
         "nobody": "Nobody assigned yet.",
         "still_open": "Still open:",
-        "open_need": "- {count}× {need}: {reason}",
+        "open_need": "- {count}× {need}",
         "appointment_line": "- {case}{time} {desk}, {language} – {people}",
         "appointments_none": "no appointments",
         "appointments_one": "1 appointment",
         "appointments_many": "{count} appointments",
         "appointments_header": "Appointments:",
         "gap": "Wanted: {count}× {need} – {session}",
-        "reason": "Reason: {reason}",
+        "gap_when": "Wanted: {count}× {need} – {session}, {day}, {time}.",
+        "step_in": "Who can step in: {who}.",
+        "who_language": "anyone who interprets {language} or counsels in {language}",
+        "who_counsellors": "anyone who counsels (not a trainee)",
+        "who_lead": "anyone who may take lead duty",
+        "who_appointment": "a counsellor who speaks {language}, or a counsellor together "
+        "with someone who interprets {language}",
+        "call": "If you can step in, please let the office know.",
         "unscheduled": "Not scheduled: appointment ({language}, {minutes} min)",
         "possible": "Possible from {earliest} to {latest}.",
         "interpreting": "Interpreting for: {languages}.",

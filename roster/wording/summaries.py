@@ -1,7 +1,8 @@
 """The words of the office summaries (message ids ``summary.*``), in German and English.
 
 What ``roster check``, ``roster calendar`` and ``roster forecast`` print
-(:mod:`roster.app.summaries`). Counted nouns come in pairs, ``*_one`` and ``*_other``.
+(:mod:`roster.app.summaries`), with the notes about files read by a guess or not read,
+and the line ``roster plan`` starts with when the month has no poll. Counted nouns come in pairs, ``*_one`` and ``*_other``.
 """
 
 from __future__ import annotations
@@ -28,6 +29,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "override_other": "{count} overrides",
         "row_one": "{count} row",
         "row_other": "{count} rows",
+        "notes": "Notes:",
+        "note_windows_text": (
+            "{file} was read as Windows text (cp1252), not UTF-8; if letters such as ä or ß "
+            "look wrong, save it as CSV UTF-8."
+        ),
+        "note_not_read": (
+            "{file} is not read: roster reads a poll from YYYY-MM.xlsx (Excel) or "
+            "YYYY-MM.csv; save it as one of them, or move the file out of availability/."
+        ),
+        "note_not_read_yaml": (
+            "{file} is not read: this folder holds YYYY-MM.yaml files only; move the file "
+            "out of it (or name it YYYY-MM.yaml if it is one)."
+        ),
+        # roster plan
+        "no_poll": (
+            "Nobody took part in the poll for {month}: planned from the usual weekdays "
+            "(weekdays in volunteers.yaml)."
+        ),
         # roster calendar
         "sessions": "Sessions in {month}:",
         "none": "(none)",
@@ -67,6 +86,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "override_other": "{count} Vorgaben",
         "row_one": "{count} Zeile",
         "row_other": "{count} Zeilen",
+        "notes": "Hinweise:",
+        "note_windows_text": (
+            "{file} wurde als Windows-Text (cp1252) gelesen, nicht als UTF-8; sehen Buchstaben "
+            "wie ä oder ß falsch aus, speichern Sie die Datei als CSV UTF-8."
+        ),
+        "note_not_read": (
+            "{file} wird nicht gelesen: roster liest eine Umfrage aus JJJJ-MM.xlsx (Excel) "
+            "oder JJJJ-MM.csv; speichern Sie sie in einem dieser Formate, oder verschieben Sie "
+            "die Datei aus availability/."
+        ),
+        "note_not_read_yaml": (
+            "{file} wird nicht gelesen: dieser Ordner enthält nur JJJJ-MM.yaml-Dateien; "
+            "verschieben Sie die Datei (oder nennen Sie sie JJJJ-MM.yaml, wenn sie eine ist)."
+        ),
+        "no_poll": (
+            "Für {month} hat niemand an der Umfrage teilgenommen: geplant nach den üblichen "
+            "Wochentagen (weekdays in volunteers.yaml)."
+        ),
         "sessions": "Sprechstunden im {month}:",
         "none": "(keine)",
         "closed": "Geschlossen:",

@@ -171,7 +171,7 @@ def test_secrets_are_0600_and_public_outputs_stay_readable(
 ) -> None:
     app.publish_month(office, "2026-12")
     png = tmp_path / "v02.png"
-    app.link_feed(office, "v02", png=png)
+    app.link_feed(office, "v02", png=png, local=True)  # the example office has no base_url
     feeds = office / "feeds"
     assert _mode(feeds / "state.json") == 0o600
     assert _mode(feeds / "tokens.json") == 0o600

@@ -1,5 +1,6 @@
 """CalDAV publishing against a real Radicale server: events created, updated in place with
-the same UID, deleted when gone (issue 5, section 4)."""
+the same UID, deleted when gone (issue 5, section 4); what roster put in the calendar of
+a volunteer who left the team is removed (issue 11, section 7)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from caldav.davclient import DAVClient
 from click.testing import CliRunner
 from conftest import publish_october
-from feed_offices import KEY, LATER, LATEST, NOW, write_office
+from feed_offices import KEY, LATER, LATEST, NOW, VOLUNTEERS_YAML, write_office
 from feed_plans import appointment, october_plan, open_id, save, staff
 
 from calendars.caldav_sync import CalDAVTarget, calendar_id
@@ -22,6 +23,7 @@ from roster.cli import main
 from roster.domain.errors import RosterError
 from roster.domain.month import Month
 from roster.folder.load import load_office
+from roster.planfile.schema import Plan
 
 _users = itertools.count(1)
 
@@ -151,6 +153,89 @@ def test_cancelled_session_is_updated_then_deleted(tmp_path: Path, radicale: str
     assert server_events(radicale, user)[v02][uid][1:3] == (1, "CANCELLED")
     sync(folder, radicale, user, now=LATEST)
     assert uid not in server_events(radicale, user)[v02]
+
+
+def leave_team(folder: Path, volunteer: str) -> None:
+    """``volunteer`` leaves: out of volunteers.yaml and out of the October plan."""
+    people = VOLUNTEERS_YAML.split("  - id: ")
+    kept = [part for part in people if not part.startswith(f"{volunteer}\n")]
+    assert len(kept) == len(people) - 1
+    (folder / "volunteers.yaml").write_text("  - id: ".join(kept), encoding="utf-8")
+    plan: Plan = october_plan(folder)
+    sessions = [
+        session.model_copy(
+            update={"staff": [entry for entry in session.staff if entry.volunteer != volunteer]}
+        )
+        for session in plan.sessions
+    ]
+    assert sessions != plan.sessions, f"{volunteer} has a duty in the plan"
+    save(folder, plan.model_copy(update={"sessions": sessions}))
+
+
+FOREIGN = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//someone else//EN
+BEGIN:VEVENT
+UID:{uid}
+DTSTAMP:20261001T080000Z
+DTSTART:20261015T090000Z
+DTEND:20261015T100000Z
+SUMMARY:{summary}
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_a_volunteer_who_left_keeps_nothing_of_roster_on_the_server(
+    tmp_path: Path, radicale: str
+) -> None:
+    user = new_user()
+    folder = write_office(tmp_path / "office")
+    save(folder, october_plan(folder))
+    first = sync(folder, radicale, user)
+    before = server_events(radicale, user)
+    v05 = calendar_id(first.feed(FeedRef("volunteer", "v05")).feed_id)
+    assert len(before[v05]) == 2  # a duty on 22 Oct and the team meeting
+
+    leave_team(folder, "v05")
+    second = sync(folder, radicale, user, now=LATER)
+    assert second.caldav is not None
+    assert FeedRef("volunteer", "v05") not in {item.ref for item in second.feeds}
+    after = server_events(radicale, user)
+    # The calendar roster made for v05 is gone with its events; the others are untouched.
+    assert after == {name: events for name, events in before.items() if name != v05}
+    assert (second.caldav.created, second.caldav.updated) == (0, 0)
+    assert second.caldav.deleted == 2
+    assert "1 calendar of someone who left the team removed" in second.caldav.text()
+    again = sync(folder, radicale, user, now=LATEST)
+    assert again.caldav is not None and again.caldav.deleted == 0
+    assert server_events(radicale, user) == after
+
+
+def test_only_roster_events_of_the_leavers_calendar_are_removed(
+    tmp_path: Path, radicale: str
+) -> None:
+    user = new_user()
+    folder = write_office(tmp_path / "office")
+    save(folder, october_plan(folder))
+    first = sync(folder, radicale, user)
+    v05 = calendar_id(first.feed(FeedRef("volunteer", "v05")).feed_id)
+    other_office = calendar_id("ab" * 16)  # another office publishing with the same account
+    client: Any = DAVClient(url=radicale, username=user, password="x")  # noqa: S106
+    with client:
+        principal = client.principal()
+        mine = next(item for item in principal.get_calendars() if item.id == v05)
+        mine.save_event(FOREIGN.format(uid="dentist@example.org", summary="Zahnarzt"))
+        theirs = principal.make_calendar(name="Another office", cal_id=other_office)
+        theirs.save_event(FOREIGN.format(uid=f"{'cd' * 16}@roster", summary="Their duty"))
+
+    leave_team(folder, "v05")
+    second = sync(folder, radicale, user, now=LATER)
+    assert second.caldav is not None and second.caldav.deleted == 2
+    after = server_events(radicale, user)
+    assert set(after[v05]) == {"dentist@example.org"}  # what someone else put there stays
+    assert set(after[other_office]) == {f"{'cd' * 16}@roster"}
+    assert "removed" not in second.caldav.text()
 
 
 def test_cli_reads_the_password_from_the_environment(office: Path, radicale: str) -> None:

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 from calendars.feed_refs import GAPS, PUBLIC, TEAM, FeedRef
-from calendars.ics import feed_ics
+from calendars.ics import event_ics, feed_ics
 from calendars.publish import PublishReport, publish
 from calendars.state import EventRecord, PublishedEvent
 from roster import __version__
@@ -68,6 +68,41 @@ def test_every_tzid_has_a_vtimezone(published: PublishReport) -> None:
         assert used == defined == {"Europe/Berlin"}, label
 
 
+def _vtimezone_properties(content: bytes) -> list[list[str]]:
+    """Per VTIMEZONE, the names of the properties it holds itself (not its blocks')."""
+    found: list[list[str]] = []
+    depth = 0
+    for line in unfolded(content):
+        if line == "BEGIN:VTIMEZONE":
+            found.append([])
+            depth = 1
+        elif depth and line.startswith("BEGIN:"):
+            depth += 1
+        elif depth and line.startswith("END:"):
+            depth -= 1
+        elif depth == 1:
+            found[-1].append(re.split(r"[:;]", line, maxsplit=1)[0])
+    return found
+
+
+def test_vtimezone_holds_no_comment_of_its_own(published: PublishReport) -> None:
+    """RFC 5545 allows COMMENT in STANDARD and DAYLIGHT, not in VTIMEZONE itself (icalendar
+    7 adds one saying for which years the zone was written)."""
+    record = published.feed(TEAM).events[0]
+    objects = all_feeds(published)
+    objects["CalDAV object"] = event_ics(record, "Europe/Berlin", (2026, 2026))
+    allowed = {"TZID", "LAST-MODIFIED", "TZURL"}
+    for label, content in objects.items():
+        zones = _vtimezone_properties(content)
+        assert len(zones) == 1, label
+        assert "TZID" in zones[0], label
+        assert all(name in allowed or name.startswith("X-") for name in zones[0]), (label, zones)
+        (zone,) = Calendar.from_ical(content).walk("VTIMEZONE")
+        assert "COMMENT" not in zone, label
+        assert {block.name for block in zone.subcomponents} == {"STANDARD", "DAYLIGHT"}, label
+        assert "comment" not in vobject.readOne(content.decode()).vtimezone.contents, label
+
+
 def test_times_keep_their_wall_clock_across_the_dst_change(published: PublishReport) -> None:
     calendar = Calendar.from_ical(published.feed(PUBLIC).path.read_bytes())
     starts = {
@@ -96,8 +131,11 @@ def test_uids_are_opaque_unique_and_differ_between_feeds(published: PublishRepor
 
 
 def test_file_names_hold_no_names_or_ids(published: PublishReport) -> None:
+    # Besides the feeds and the state: the generation folders of the publication
+    # (feeds/generations/<n>/) and the link to the current one (feeds/current).
+    layout = r"[0-9a-f]{32}\.ics|public\.ics|state\.json|private|current|generations|[1-9]\d*"
     for path in (published.folder / "feeds").rglob("*"):
-        assert re.fullmatch(r"[0-9a-f]{32}\.ics|public\.ics|state\.json|private", path.name)
+        assert re.fullmatch(layout, path.name), path
         for volunteer, name in NAMES.items():
             assert volunteer not in path.name
             assert name.split()[0].lower() not in path.name.lower()

@@ -1,5 +1,6 @@
 """The feeds parse in three independent parsers (icalendar, vobject, ical.js) and the times
-they read back are the plan's, before and after the daylight-saving change of 25 Oct 2026."""
+they read back are the plan's, before and after the daylight-saving change of 25 Oct 2026;
+so do the example office's feeds, whose VTIMEZONE has no COMMENT of its own."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import vobject
-from feed_plans import october_plan
+from feed_offices import example_office
+from feed_plans import october_plan, save, velbert_plan
 from icalendar import Calendar
 
 from calendars.feed_refs import PUBLIC, TEAM, FeedRef
-from calendars.publish import PublishReport
+from calendars.publish import PublishReport, publish
+from roster.domain.month import Month
+from roster.folder.load import load_office
 from roster.planfile.schema import Plan
 
 Instants = dict[str, tuple[str, str]]
@@ -130,3 +134,21 @@ def test_all_day_gap_events_are_dates(published: PublishReport) -> None:
     assert event.decoded("DTSTART") == date(2026, 10, 5)
     assert event.decoded("DTEND") == date(2026, 10, 17)  # exclusive: the window ends 16 Oct
     assert read_vobject(published.feed(FeedRef("gaps")).path.read_bytes())
+
+
+def test_the_example_office_feeds_read_alike_in_each_parser(
+    tmp_path: Path, icaljs: tuple[str, Path]
+) -> None:
+    folder = example_office(tmp_path / "velbert")
+    save(folder, velbert_plan(folder))
+    now = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+    report = publish(load_office(folder), now=now, month=Month(2026, 12), uid_key="66" * 32)
+    paths = [item.path for item in report.feeds]
+    by_icaljs = read_icaljs(icaljs, paths)
+    for item in report.feeds:
+        content = item.path.read_bytes()
+        assert b"COMMENT" not in content, item.ref.label
+        ours = read_icalendar(content)
+        assert ours, item.ref.label
+        assert read_vobject(content) == ours, f"vobject disagrees on {item.ref.label}"
+        assert by_icaljs[item.path] == ours, f"ical.js disagrees on {item.ref.label}"

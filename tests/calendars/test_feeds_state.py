@@ -106,9 +106,10 @@ def test_state_holds_no_ids_cases_or_keys_in_the_clear(published: PublishReport)
 def test_a_lost_state_with_live_links_is_refused(published: PublishReport) -> None:
     folder: Path = published.folder
     link_feed(load_office(folder), FeedRef("team"), T0)
-    (folder / "feeds" / "state.json").unlink()
+    state = folder / "feeds" / "state.json"  # a link into the current publication
+    state.resolve().unlink()
     with pytest.raises(RosterError, match=r"Restore state\.json from a backup"):
         publish_october(folder)
-    (folder / "feeds" / "state.json").write_text("{}")
+    state.write_text("{}")  # through the link, into the current publication
     with pytest.raises(RosterError, match=r"state\.json is damaged"):
         publish_october(folder)

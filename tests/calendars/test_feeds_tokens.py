@@ -12,7 +12,6 @@ from conftest import publish_october
 from feed_offices import NOW, write_office
 from feed_plans import october_plan, save
 
-from calendars import tokens as tokens_module
 from calendars.feed_refs import FeedRef
 from calendars.links import feed_ref, link_feed, revoke_feed
 from calendars.publish import PublishReport
@@ -55,7 +54,7 @@ def test_a_second_link_is_refused_and_points_to_revoke(published: PublishReport)
         link_feed(load_office(published.folder), FeedRef("team"), NOW)
     message = str(caught.value)
     assert "already has a feed link, made on 2026-10-01" in message
-    assert "roster feeds revoke --team" in message
+    assert f"roster feeds revoke {published.folder} --team`" in message
     assert token_of(first.url) not in message and "https://" not in message
     assert len(read_tokens(published.folder).links) == 1
 
@@ -97,7 +96,7 @@ def test_lookup_compares_every_hash_in_constant_time(
         calls.append((a, b))
         return real(a, b)
 
-    monkeypatch.setattr(tokens_module.hmac, "compare_digest", spy)
+    monkeypatch.setattr(hmac, "compare_digest", spy)  # the module calendars.tokens calls
     for token in [*tokens, "x" * 43, ""]:
         calls.clear()
         find_link(stored, token)
@@ -128,3 +127,36 @@ def test_a_new_link_works_without_publishing_again(published: PublishReport, ser
     answer = server.get("/" + url.rsplit("/", 1)[1])
     assert answer.status == 200
     assert answer.body == published.feed(FeedRef("gaps")).path.read_bytes()
+
+
+def test_without_base_url_a_link_is_made_only_when_asked_for_a_local_one(
+    published: PublishReport,
+) -> None:
+    folder = published.folder
+    path = folder / "office.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "  base_url: https://feeds.example.org/ihla\n", ""
+        ),
+        encoding="utf-8",
+    )
+    data = load_office(folder)
+    assert data.office.feeds.base_url is None
+    ref = FeedRef("volunteer", "v03")
+    with pytest.raises(RosterError, match="sets no public address for the feeds") as refused:
+        link_feed(data, ref, NOW)
+    assert "roster feeds link" in str(refused.value) and "--local" in str(refused.value)
+    with pytest.raises(RosterError, match="Nothing was revoked"):
+        revoke_feed(data, ref, NOW)
+    assert read_tokens(folder).links == []
+    issued = link_feed(data, ref, NOW, local=True)
+    assert issued.local and issued.url.startswith("http://127.0.0.1:8080/")
+    assert "works only on this computer" in issued.text(qr=False)
+    assert revoke_feed(data, ref, NOW, reissue=False).had_link  # revoking alone needs no address
+
+
+def test_with_base_url_a_local_link_is_a_public_one(published: PublishReport) -> None:
+    issued = link_feed(load_office(published.folder), FeedRef("team"), NOW, local=True)
+    assert not issued.local
+    assert issued.url.startswith("https://feeds.example.org/ihla/")
+    assert "only on this computer" not in issued.text(qr=False)

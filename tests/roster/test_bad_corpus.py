@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from corpus_input_cases import INPUT_CASES
+from corpus_office_inputs import OFFICE_INPUT_CASES
 
 from roster.cli import main
 from roster.domain.errors import RosterError
@@ -196,6 +197,7 @@ CASES: dict[str, list[Expected]] = {
     ],
 }
 CASES.update(INPUT_CASES)  # issue 11: crashes, hangs, misreadings, quoted client data
+CASES.update(OFFICE_INPUT_CASES)  # issue 12: Excel polls, German weekdays, an open quote
 # Cases run as a real subprocess of the installed `roster` script as well.
 SUBPROCESS_CASES = [
     "several-errors",
@@ -204,6 +206,7 @@ SUBPROCESS_CASES = [
     "bad-date",
     "language-code-malformed",
     "availability-bad-cell",
+    "availability-xlsx-bad-cell",
     "control-nul",
     "yaml-alias-bomb",
     "yaml-deep-flow-nesting",

@@ -95,25 +95,26 @@ def test_check_a_folder_that_does_not_exist(tmp_path: Path, cli: CliRunner) -> N
 
 def test_init_writes_a_starter_folder_that_passes_check(tmp_path: Path, cli: CliRunner) -> None:
     target = tmp_path / "my-office"
-    result = cli.invoke(main, ["init", str(target)])
+    result = cli.invoke(main, ["init", str(target), "--locale", "en"])
     assert result.exit_code == 0, result.stderr
+    month = str(Month.of(datetime.now(ZoneInfo("Europe/Berlin")).date()).next())
     assert {p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file()} == {
         "README.txt",
         "office.yaml",
         "volunteers.yaml",
-        "availability/2026-12.csv.example",
-        "appointments/2026-12.yaml.example",
+        f"availability/{month}.csv.example",
+        f"appointments/{month}.yaml.example",
     }
     assert "# " in (target / "office.yaml").read_text(encoding="utf-8")  # commented
     check = cli.invoke(main, ["check", str(target)])
     assert check.exit_code == 0, check.stderr
     assert "My Advice Office: the folder is valid." in check.stdout
     # the example files are valid too, once renamed as their comment says
-    for sub, name in (("availability", "2026-12.csv"), ("appointments", "2026-12.yaml")):
+    for sub, name in (("availability", f"{month}.csv"), ("appointments", f"{month}.yaml")):
         (target / sub / f"{name}.example").rename(target / sub / name)
     renamed = cli.invoke(main, ["check", str(target)])
     assert renamed.exit_code == 0, renamed.stderr
-    assert "2026-12: poll answers from 3 volunteers, 1 appointment request, 0 overrides" in (
+    assert f"{month}: poll answers from 3 volunteers, 1 appointment request, 0 overrides" in (
         renamed.stdout
     )
 

@@ -158,7 +158,15 @@ def test_language_suggestions(text: str, code: str | None) -> None:
         ("name: X\n\tlocation: Y\n", 2, "indent with spaces only"),
         ("name: Büro: Velbert\n", 1, "put a value that holds ': ' in quotes"),
         ("name: X\nsessions: [a, b\n", 3, "a [ ... ] is not closed"),
-        ("name: 'X\n", 2, "opened and never closed"),
+        # a quote left open is blamed on its line, not where YAML gave up
+        ("name: 'X\n", 1, "a quote (\" or ') opens on this line and is not closed"),
+        ('name: "Amina\nlocation: Velbert\n', 1, "opens on this line and is not closed"),
+        (
+            'volunteers:\n  - id: v01\n    name: "Amina\n    roles: [lead]\n  - id: v02\n'
+            '    name: "Bilal"\n    roles: [lead]\n',
+            3,
+            "opens on this line and is not closed",
+        ),
         ("name: X\n  location: Y\n", 2, "put a value that holds ': ' in quotes"),
         ("name: X\nlocation\nlocale: de\n", 3, "add the ':' after the key"),
     ],

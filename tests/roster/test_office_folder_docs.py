@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from roster.domain.office import (
     AppointmentsRule,
     Closure,
+    Contact,
     CounsellorNeed,
     FeedSettings,
     Office,
@@ -37,6 +38,7 @@ MODELS: list[type[BaseModel]] = [
     AppointmentsRule,
     CounsellorNeed,
     TeamMeeting,
+    Contact,
     Team,
     Volunteer,
     Absence,

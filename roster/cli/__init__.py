@@ -1,6 +1,8 @@
 """The `roster` command line: thin commands over the library.
 
-Each command parses its options, calls one library function and prints the result.
+Each command parses its options, calls one library function and prints the result; the
+feed commands are in :mod:`roster.cli.feeds`, the shared arguments in
+:mod:`roster.cli.options`. Each command has a ``short_help`` that fits `roster --help`.
 Bad input raises :class:`roster.domain.errors.RosterError`, which :class:`RosterGroup` turns
 into a plain message on stderr and exit code 2, in this one place.
 """
@@ -13,6 +15,8 @@ from typing import Any
 import click
 
 from roster import __version__, app
+from roster.cli.feeds import COMMANDS as FEED_COMMANDS
+from roster.cli.options import FOLDER, LOCALE, MONTH
 from roster.domain.errors import RosterError
 
 EXIT_BAD_INPUT = 2
@@ -29,17 +33,6 @@ class RosterGroup(click.Group):
             ctx.exit(EXIT_BAD_INPUT)
 
 
-FOLDER = click.argument("folder", type=click.Path(file_okay=False, path_type=Path), metavar="DIR")
-MONTH = click.option(
-    "--month", "month", metavar="YYYY-MM", help="The month, e.g. 2026-12. Default: next month."
-)
-LOCALE = click.option(
-    "--locale",
-    type=click.Choice(["de", "en"]),
-    help="Language of the output (default: the office's).",
-)
-
-
 @click.group(cls=RosterGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="roster")
 def main() -> None:
@@ -53,7 +46,7 @@ def main() -> None:
     """
 
 
-@main.command()
+@main.command(short_help="Validate an office folder; print a summary.")
 @FOLDER
 def check(folder: Path) -> None:
     """Validate an office folder and print a short summary.
@@ -68,7 +61,7 @@ def check(folder: Path) -> None:
     click.echo(app.check_folder(folder))
 
 
-@main.command()
+@main.command(short_help="A month's sessions, closed dates, team meeting.")
 @FOLDER
 @MONTH
 @LOCALE
@@ -84,7 +77,7 @@ def calendar(folder: Path, month: str | None, locale: str | None, as_json: bool)
     click.echo(app.calendar_of(folder, month, locale=locale, as_json=as_json))
 
 
-@main.command()
+@main.command(short_help="Expected visitors and interpreters per language.")
 @FOLDER
 @MONTH
 @LOCALE
@@ -98,19 +91,30 @@ def forecast(folder: Path, month: str | None, locale: str | None) -> None:
     click.echo(app.forecast_of(folder, month, locale=locale))
 
 
-@main.command()
+@main.command(short_help="Write a commented starter office folder.")
 @click.argument("folder", type=click.Path(path_type=Path), metavar="DIR")
-def init(folder: Path) -> None:
+@click.option(
+    "--locale",
+    type=click.Choice(["de", "en"]),
+    default="de",
+    show_default=True,
+    help="Language of the starter's comments and examples, and of the office.",
+)
+def init(folder: Path, locale: str) -> None:
     """Write a commented starter office folder into DIR (new or empty).
+
+    Comments and example names are in German (de) or English (en); the example poll and
+    appointment files are for next month, the month `roster plan` plans by default.
 
     \b
     Example:
       roster init my-office && roster check my-office
+      roster init my-office --locale en
     """
-    click.echo(app.init_office(folder), nl=False)
+    click.echo(app.init_office(folder, locale=locale), nl=False)
 
 
-@main.command()
+@main.command(short_help="Run the whole job on the example office.")
 @click.argument(
     "folder",
     type=click.Path(file_okay=False, path_type=Path),
@@ -130,160 +134,10 @@ def demo(folder: Path) -> None:
     click.echo(app.run_demo(folder).text(), nl=False)
 
 
-# -- calendar feeds (issue 5): publish, feeds link / revoke, serve ---------------------------
-
-
-@main.command()
-@FOLDER
-@click.option(
-    "--month",
-    "month",
-    metavar="YYYY-MM",
-    help="Centre the feeds' window on this month (default: this month).",
-)
-@click.option(
-    "--caldav",
-    "caldav_url",
-    metavar="URL",
-    help="Also put each volunteer's events into a CalDAV calendar on this server.",
-)
-@click.option(
-    "--user",
-    "caldav_user",
-    metavar="U",
-    help="CalDAV user; the password comes from ROSTER_CALDAV_PASSWORD or is asked for.",
-)
-def publish(
-    folder: Path, month: str | None, caldav_url: str | None, caldav_user: str | None
-) -> None:
-    """Publish the calendar feeds of the planned months into DIR/feeds.
-
-    One secret feed per volunteer, the team feed, the open-gaps feed and the public feed,
-    from last month to three months ahead (office.yaml: feeds). Unchanged events keep
-    their bytes; changed ones get a higher SEQUENCE. See docs/feeds.md.
-
-    \b
-    Example:
-      roster publish my-office
-      roster publish my-office --caldav https://dav.example.org/ --user lead
-    """
-    report = app.publish_month(
-        folder,
-        month,
-        caldav_url=caldav_url,
-        caldav_user=caldav_user,
-        ask_password=lambda text: str(click.prompt(text, hide_input=True)),
-    )
-    click.echo(report.text(), nl=False)
-
-
-@main.group()
-def feeds() -> None:
-    """Hand out and revoke the secret links of the private feeds.
-
-    A link is shown once, when it is made, and never stored: the office keeps only its
-    hash. Name a feed by a volunteer id, or --team, or --gaps.
-
-    \b
-    Example:
-      roster feeds link v01 --dir my-office
-      roster feeds revoke v01 --dir my-office
-    """
-
-
-def _feed_options(command: Any) -> Any:
-    for option in reversed(
-        [
-            click.argument("volunteer_id", required=False, metavar="[VOLUNTEER_ID]"),
-            click.option("--team", is_flag=True, help="The team feed (everyone's duties)."),
-            click.option("--gaps", is_flag=True, help="The open-gaps feed."),
-            click.option(
-                "--dir",
-                "folder",
-                type=click.Path(file_okay=False, path_type=Path),
-                default=".",
-                show_default=True,
-                metavar="DIR",
-                help="The office folder.",
-            ),
-            click.option(
-                "--png",
-                type=click.Path(dir_okay=False, path_type=Path),
-                metavar="FILE",
-                help="Also write the QR code of the new link to this PNG file.",
-            ),
-        ]
-    ):
-        command = option(command)
-    return command
-
-
-@feeds.command()
-@_feed_options
-def link(volunteer_id: str | None, team: bool, gaps: bool, folder: Path, png: Path | None) -> None:
-    """Make a feed's secret link and show it once, with a QR code.
-
-    If the feed already has a link, no second one is made: `roster feeds revoke` makes
-    the old link fail and shows a new one.
-
-    \b
-    Example:
-      roster feeds link v01 --dir my-office
-      roster feeds link v01 --dir my-office --png v01.png
-      roster feeds link --team --dir my-office
-    """
-    issued = app.link_feed(folder, volunteer_id, team=team, gaps=gaps, png=png)
-    click.echo(issued.text(), nl=False)
-
-
-@feeds.command()
-@_feed_options
-@click.option("--no-new", is_flag=True, help="Only revoke: make no new link (someone left).")
-def revoke(
-    volunteer_id: str | None, team: bool, gaps: bool, folder: Path, png: Path | None, no_new: bool
-) -> None:
-    """Make a feed's link fail at once and show a new one (a lost phone, a leaked link).
-
-    \b
-    Example:
-      roster feeds revoke v01 --dir my-office
-      roster feeds revoke v07 --dir my-office --no-new
-    """
-    revoked = app.revoke_feed(
-        folder, volunteer_id, team=team, gaps=gaps, reissue=not no_new, png=png
-    )
-    click.echo(revoked.text(), nl=False)
-
-
-@main.command()
-@FOLDER
-@click.option(
-    "--host",
-    default="127.0.0.1",
-    show_default=True,
-    help="Address to listen on; keep 127.0.0.1 behind a reverse proxy.",
-)
-@click.option(
-    "--port", default=8080, show_default=True, type=click.IntRange(0, 65535), help="Port."
-)
-def serve(folder: Path, host: str, port: int) -> None:
-    """Serve the published feeds over HTTP until Ctrl-C; re-reads them on every request.
-
-    The public feed is at /public.ics, each private feed at /<token>.ics. Put it behind
-    a reverse proxy with TLS to reach phones (docs/feeds.md).
-
-    \b
-    Example:
-      roster serve my-office
-      roster serve my-office --port 8081
-    """
-    app.serve_feeds(folder, host, port, announce=click.echo)
-
-
 # -- printouts (issue 6): print --------------------------------------------------------------
 
 
-@main.command(name="print")
+@main.command(name="print", short_help="Write the month's printouts into DIR/print.")
 @FOLDER
 @MONTH
 @LOCALE
@@ -313,7 +167,7 @@ def print_(folder: Path, month: str | None, locale: str | None, with_links: bool
 # -- the month's plan (issue 4): plan, verify, explain ------------------------------------------
 
 
-@main.command()
+@main.command(short_help="Plan who staffs every session of a month.")
 @FOLDER
 @MONTH
 @click.option(
@@ -375,7 +229,7 @@ def plan(
     click.echo(planned.text())
 
 
-@main.command()
+@main.command(short_help="Check a month's plan against every hard rule.")
 @FOLDER
 @MONTH
 @click.pass_context
@@ -395,7 +249,7 @@ def verify(ctx: click.Context, folder: Path, month: str | None) -> None:
         ctx.exit(1)
 
 
-@main.command()
+@main.command(short_help="Why needs stay open or appointments unscheduled.")
 @FOLDER
 @MONTH
 def explain(folder: Path, month: str | None) -> None:
@@ -408,3 +262,7 @@ def explain(folder: Path, month: str | None) -> None:
       roster explain examples/velbert --month 2026-12
     """
     click.echo(app.explain_month(folder, month))
+
+
+for _command in FEED_COMMANDS:
+    main.add_command(_command)
