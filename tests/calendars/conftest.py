@@ -9,7 +9,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,8 +65,12 @@ class RunningServer:
         return Answer(response.status_code, response.headers, response.content)
 
 
+ServeFolder = Callable[[Path], RunningServer]
+"""Starts the feed application of a folder (the ``serve_folder`` fixture)."""
+
+
 @pytest.fixture
-def serve_folder() -> Iterator[object]:
+def serve_folder() -> Iterator[ServeFolder]:
     """The feed application of a folder behind a TestClient; closed after the test."""
     running: list[TestClient] = []
 

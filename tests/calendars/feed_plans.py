@@ -142,7 +142,8 @@ def solver_facts() -> SolverFacts:
     values: dict[str, object] = {"status": "optimal"}
     for name, info in SolverFacts.model_fields.items():
         if name not in values and info.is_required():
-            values[name] = plain.get(info.annotation, 0)  # type: ignore[call-overload]
+            annotation = info.annotation
+            values[name] = plain.get(annotation, 0) if isinstance(annotation, type) else 0
     return SolverFacts.model_validate(values)
 
 

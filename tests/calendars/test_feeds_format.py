@@ -175,8 +175,7 @@ def test_window_spans_last_month_to_three_months_ahead(tmp_path: Path) -> None:
     assert report.plans == ["2026-09", "2026-10", "2027-01"]
     assert str(report.window) == "2026-09 to 2027-01"
     months = {
-        event.start.strftime("%Y-%m")  # type: ignore[union-attr]
-        for event in report.feed(FeedRef("volunteer", "v03")).events
+        event.start.strftime("%Y-%m") for event in report.feed(FeedRef("volunteer", "v03")).events
     }
     assert months == {"2026-09", "2026-10", "2027-01"}
     # The month of `now` anchors the window; --month moves it.

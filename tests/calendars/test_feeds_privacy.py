@@ -179,10 +179,11 @@ def test_gaps_feed_says_what_is_needed_and_nothing_about_people(
         assert "Gesucht:" in words or "Nicht eingeplant:" in words, words
         assert "Einspringen können:" in words, words
     data = load_office(folder)
-    for item in [*uncovered, *plan.unscheduled]:
-        if item.language:
-            name = language_name(item.language, "de", data.office.languages)
-            assert any(f"{name} dolmetscht" in words for words in texts), item
+    languages = [item.language for item in uncovered] + [item.language for item in plan.unscheduled]
+    for language in languages:
+        if language:
+            name = language_name(language, "de", data.office.languages)
+            assert any(f"{name} dolmetscht" in words for words in texts), language
 
     everything = "\n".join(texts)
     for person in data.volunteers:

@@ -21,6 +21,10 @@ from roster.folder.load import load_office
 from roster.planfile.schema import Plan, Unscheduled
 
 
+def _text(value: bytes | str) -> str:
+    return value.decode() if isinstance(value, bytes) else value
+
+
 @dataclass(frozen=True)
 class Seen:
     """An event as a client reads it."""
@@ -46,10 +50,10 @@ def events_of(report: PublishReport, ref: FeedRef) -> dict[str, Seen]:
         result[str(event["UID"])] = Seen(
             summary=str(event["SUMMARY"]),
             start=event.decoded("DTSTART").isoformat(),
-            sequence=int(event["SEQUENCE"]),
+            sequence=int(str(event["SEQUENCE"])),
             status=str(event["STATUS"]),
-            dtstamp=event["DTSTAMP"].to_ical().decode(),
-            last_modified=event["LAST-MODIFIED"].to_ical().decode(),
+            dtstamp=_text(event["DTSTAMP"].to_ical()),
+            last_modified=_text(event["LAST-MODIFIED"].to_ical()),
             block=block,
         )
     return result

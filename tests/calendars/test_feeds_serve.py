@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from conftest import publish_october
+from conftest import ServeFolder, publish_october
 from feed_offices import LATER, NOW
 from feed_plans import october_plan, open_id, save, staff
 from icalendar import Calendar
@@ -51,7 +51,9 @@ def access_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
     return [record.getMessage() for record in caplog.records if record.name == ACCESS]
 
 
-def test_feed_answers_with_calendar_headers(published: PublishReport, serve_folder) -> None:  # type: ignore[no-untyped-def]
+def test_feed_answers_with_calendar_headers(
+    published: PublishReport, serve_folder: ServeFolder
+) -> None:
     server = serve_folder(published.folder)
     url = link_feed(load_office(published.folder), FeedRef("volunteer", "v02"), NOW).url
     for path, feed, cache in (
@@ -69,7 +71,7 @@ def test_feed_answers_with_calendar_headers(published: PublishReport, serve_fold
         assert Calendar.from_ical(answer.body).walk("VEVENT")
 
 
-def test_conditional_requests_get_304(published: PublishReport, serve_folder) -> None:  # type: ignore[no-untyped-def]
+def test_conditional_requests_get_304(published: PublishReport, serve_folder: ServeFolder) -> None:
     server = serve_folder(published.folder)
     first = server.get("/public.ics")
     etag, modified = first.headers["ETag"], first.headers["Last-Modified"]
@@ -95,7 +97,9 @@ def test_conditional_requests_get_304(published: PublishReport, serve_folder) ->
     assert head.status == 304
 
 
-def test_head_has_the_headers_and_no_body(published: PublishReport, serve_folder) -> None:  # type: ignore[no-untyped-def]
+def test_head_has_the_headers_and_no_body(
+    published: PublishReport, serve_folder: ServeFolder
+) -> None:
     server = serve_folder(published.folder)
     get = server.get("/public.ics")
     head = server.get("/public.ics", method="HEAD")
@@ -104,7 +108,9 @@ def test_head_has_the_headers_and_no_body(published: PublishReport, serve_folder
         assert head.headers[name] == get.headers[name]
 
 
-def test_unknown_and_revoked_links_get_the_same_404(published: PublishReport, serve_folder) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_and_revoked_links_get_the_same_404(
+    published: PublishReport, serve_folder: ServeFolder
+) -> None:
     folder = published.folder
     server = serve_folder(folder)
     old = link_feed(load_office(folder), FeedRef("volunteer", "v03"), NOW).url
@@ -128,7 +134,9 @@ def test_unknown_and_revoked_links_get_the_same_404(published: PublishReport, se
     assert (head.status, head.body) == (404, b"")
 
 
-def test_republished_feeds_are_served_without_restart(office: Path, serve_folder) -> None:  # type: ignore[no-untyped-def]
+def test_republished_feeds_are_served_without_restart(
+    office: Path, serve_folder: ServeFolder
+) -> None:
     publish_october(office)
     server = serve_folder(office)
     url = link_feed(load_office(office), FeedRef("volunteer", "v04"), NOW).url
@@ -149,8 +157,8 @@ def test_republished_feeds_are_served_without_restart(office: Path, serve_folder
 
 
 def test_every_answer_has_the_security_headers(
-    published: PublishReport, serve_folder, caplog: pytest.LogCaptureFixture
-) -> None:  # type: ignore[no-untyped-def]
+    published: PublishReport, serve_folder: ServeFolder, caplog: pytest.LogCaptureFixture
+) -> None:
     folder = published.folder
     server = serve_folder(folder)
     url = link_feed(load_office(folder), FeedRef("team"), NOW).url
@@ -178,8 +186,8 @@ def test_every_answer_has_the_security_headers(
 
 
 def test_access_log_has_one_line_per_request_and_no_token(
-    published: PublishReport, serve_folder, caplog: pytest.LogCaptureFixture
-) -> None:  # type: ignore[no-untyped-def]
+    published: PublishReport, serve_folder: ServeFolder, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.INFO, logger=ACCESS)
     server = serve_folder(published.folder)
     url = link_feed(load_office(published.folder), FeedRef("team"), NOW).url
