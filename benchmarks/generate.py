@@ -1,7 +1,8 @@
 """Synthetic offices for the benchmarks, from a seed and a size.
 
-``small`` is the example office (examples/velbert, its poll month). ``medium`` and
-``large`` are generated: volunteers with roles, languages, weekdays, absences and an
+``small`` is the example office (examples/velbert, its poll month). ``medium``,
+``large`` and ``city`` (4,000 volunteers, for the time limit on a city office; not in
+the default benchmark run) are generated: volunteers with roles, languages, weekdays, absences and an
 availability poll, a visit log with rising trends, and appointment requests. The same
 seed gives the same folder, byte for byte.
 
@@ -77,6 +78,26 @@ SIZES: dict[str, Size] = {
         ],
         appointments=400,
         desks=8,
+    ),
+    "city": Size(
+        volunteers=4000,
+        languages=30,
+        open_hours=[
+            ("monday", "10:00", "12:00"),
+            ("monday", "14:00", "16:00"),
+            ("tuesday", "14:00", "16:00"),
+            ("wednesday", "10:00", "12:00"),
+            ("thursday", "14:00", "16:00"),
+            ("friday", "10:00", "12:00"),
+        ],
+        appointment_hours=[
+            ("tuesday", "09:00", "12:00"),
+            ("wednesday", "13:00", "16:00"),
+            ("thursday", "09:00", "12:00"),
+            ("friday", "13:00", "16:00"),
+        ],
+        appointments=1600,
+        desks=32,
     ),
 }
 

@@ -8,9 +8,8 @@ from volunteers.yaml. Case references reach a feed only when ``office.yaml`` set
 ``feeds: {case_refs: true}``, and never the public feed.
 
 The planner's reasons in the plan are never written into a feed: they tell why a named
-person cannot come (a poll answer, an absence, a limit), name settings and flags
-(``max_per_month``, ``--today``) and depend on the planning date, so a session kept as
-planned would change its events with every re-plan. The team feed lists what is still
+person cannot come (a poll answer, an absence, a limit) and depend on the planning date,
+so a session kept as planned would change its events with every re-plan. The team feed lists what is still
 open; the gaps feed, which goes to every volunteer, says what is needed, when, and who
 may step in, by qualification (``who_*``), never by name.
 """
@@ -32,7 +31,7 @@ from roster.planfile.schema import (
     Uncovered,
     Unscheduled,
 )
-from roster.wording.catalogue import text
+from roster.wording.catalogue import plural, text
 from roster.wording.dates import feed_day, feed_span
 
 
@@ -179,8 +178,11 @@ class EventWriter:
         summary = session.name
         if session.kind == "appointments":
             count = len(appointments)
-            words = {0: self.t("appointments_none"), 1: self.t("appointments_one")}
-            summary += ": " + words.get(count, self.t("appointments_many", count=count))
+            summary += ": " + (
+                plural(self.locale, "feed.appointments", count)
+                if count
+                else self.t("appointments_none")
+            )
             if appointments:
                 lines.append(self.t("appointments_header"))
                 lines.extend(self._appointment_line(item) for item in appointments)

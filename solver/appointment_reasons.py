@@ -1,9 +1,10 @@
 """Why an appointment request is not in the plan, as reason codes with their data.
 
-For each session the request could take place in: the session is kept as planned, no
-counsellor can come and is free, no interpreter (and no counsellor who speaks the
-language), every desk is taken, the people it needs are busy whenever a desk is free;
-or it would fit, and the plan found leaving it out cheaper.
+For each session the request could take place in, one fact, the one that blocks it: the
+session is kept as planned, no counsellor can come and is free, nobody who can come
+interprets or counsels in its language (naming those who speak it and what kept each),
+every desk is taken, the people it needs are busy whenever a desk is free; or it would
+fit, and the plan found leaving it out cheaper.
 """
 
 from __future__ import annotations
@@ -17,12 +18,16 @@ from solver.availability import can_counsel, can_interpret
 from solver.person_reasons import PersonReasons
 from solver.reasons import Candidate, Code, Explanation, Reason, reason
 
+COUNSELLORS_SHOWN = 8
+"""When an appointment would fit, at most this many counsellors who could take it are named."""
+
 
 class AppointmentReasons(PersonReasons):
     """Reasons for the appointment requests one plan leaves out."""
 
     def unscheduled(self, item: Appointment) -> Explanation:
-        """Explain why an appointment request is not in the plan."""
+        """Explain why an appointment request is not in the plan: one fact per date it
+        could take place on, blocking fact first, with the people it names."""
         request = item.request
         title = reason(
             "appointment_title",
@@ -33,25 +38,25 @@ class AppointmentReasons(PersonReasons):
         )
         options = self.inp.options(item.key)
         if not options:
-            summary = reason("appointment", key=item.key, reason=self.no_session(item))
-            return Explanation(request.earliest, title, summary)
-        parts: list[tuple[date, Reason]] = []
+            return Explanation(request.earliest, title, self.no_session(item))
+        days: list[tuple[date, Reason, tuple[Candidate, ...]]] = []
         groups: list[tuple[date | None, tuple[Candidate, ...]]] = []
         named_blocks: list[Reason] = []
         for option in options:
             session = self.inp.session(option.session)
-            why, people, named = self.option_reason(item, session, option.starts)
-            parts.append((session.date, why))
+            why, people, named, named_people = self.option_reason(item, session, option.starts)
+            days.append((session.date, why, named_people))
             groups.append((session.date, tuple(people)))
             if named:
                 named_blocks.append(named)
-        prefix: Reason | str = ""
+        headline = None
         if request.counsellor and len(named_blocks) == len(options):
-            prefix = reason(
+            headline = reason(
                 "named_counsellor", volunteer=request.counsellor, reason=named_blocks[0]
             )
-        summary = reason("appointment_options", key=item.key, named=prefix, options=tuple(parts))
-        return Explanation(request.earliest, title, summary, tuple(groups))
+        summary = reason("appointment_days", named=headline or "", days=tuple(days))
+        facts = tuple((day, why) for day, why, _ in days)
+        return Explanation(request.earliest, title, summary, tuple(groups), facts, headline)
 
     def no_session(self, item: Appointment) -> Reason:
         """Why the request has no session to take place in."""
@@ -126,13 +131,14 @@ class AppointmentReasons(PersonReasons):
 
     def option_reason(
         self, item: Appointment, session: SessionOccurrence, starts: tuple[int, ...]
-    ) -> tuple[Reason, list[Candidate], Reason | None]:
+    ) -> tuple[Reason, list[Candidate], Reason | None, tuple[Candidate, ...]]:
         """Why the appointment is not in ``session``; the candidates considered; what kept
-        its named counsellor away."""
+        its named counsellor away; the candidates the fact names (those who speak the
+        language, when nobody who can come interprets or counsels in it)."""
         request = item.request
         language = request.language
         if self.inp.is_kept(session):
-            return reason("kept", day=self.inp.as_of), [], None
+            return reason("day_kept", day=self.inp.as_of), [], None, ()
         every = list(starts)
         people: dict[str, Candidate] = {}
         counsellor_free: dict[str, list[int]] = {}
@@ -160,24 +166,24 @@ class AppointmentReasons(PersonReasons):
                     people.setdefault(person.id, block)
         found = sorted(people.values(), key=lambda c: c.volunteer)
         if not counsellor_free:
-            return reason("no_counsellor"), found, named_block
+            return reason("no_counsellor"), found, named_block, ()
         speakers = [pid for pid in counsellor_free if self.inp.person(pid).speaks(language)]
         if not speakers and not interpreter_free:
-            interpreters = tuple(
-                c for c in found if can_interpret(self.inp.person(c.volunteer), language)
+            named_people = tuple(c for c in found if self.covers(c.volunteer, language))
+            if not named_people:
+                return reason("nobody_interprets", language=language), found, named_block, ()
+            return (
+                reason("no_interpreter", language=language),
+                found,
+                named_block,
+                named_people,
             )
-            detail = (
-                reason("people", people=interpreters)
-                if interpreters
-                else reason("nobody_interprets", language=language)
-            )
-            return reason("no_interpreter", language=language, detail=detail), found, named_block
         desks_free = set(self.free_starts(session, starts, request.minutes))
         if not desks_free:
             desks = self.inp.appointment_rule(session.id).desks
             taken = tuple(sorted(a.key for a in self.plan.appointments if a.session == session.id))
             code: Code = "desk_taken" if desks == 1 else "desks_taken"
-            return reason(code, desks=desks, taken=taken), found, named_block
+            return reason(code, desks=desks, taken=taken), found, named_block, ()
         fitting = [
             offset
             for offset in sorted(desks_free)
@@ -191,15 +197,16 @@ class AppointmentReasons(PersonReasons):
             )
         ]
         if not fitting:
-            return reason("busy_whenever"), found, named_block
-        shown = sorted(counsellor_free)
-        found.append(
-            Candidate(
-                ", ".join(shown[:8]) + (" ..." if len(shown) > 8 else ""),
-                reason("could_counsel_it"),
-                "free",
-            )
+            return reason("busy_whenever"), found, named_block, ()
+        found.extend(
+            Candidate(pid, reason("could_counsel_it"), "free")
+            for pid in sorted(counsellor_free)[:COUNSELLORS_SHOWN]
         )
         found.extend(self.soft_reason(self.inp.person(pid), session) for pid in interpreter_free)
         fits = session.start + timedelta(minutes=fitting[0])
-        return reason("would_fit", time=fits), found, named_block
+        return reason("would_fit", time=fits), found, named_block, ()
+
+    def covers(self, pid: str, language: str) -> bool:
+        """Whether ``pid`` may interpret ``language`` or counsel in it."""
+        person = self.inp.person(pid)
+        return can_interpret(person, language) or (can_counsel(person) and person.speaks(language))

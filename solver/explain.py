@@ -8,20 +8,26 @@ are not qualified. Only when nothing hard stood in the way does a reason name th
 rules that made the plan leave them free.
 
 The explainer gives reason codes with their data (:mod:`solver.reasons`);
-:class:`roster.wording.explanations.Wording` words them: in the plan's locale for the
-plan file (:func:`uncovered_of`, :func:`unscheduled_of`), in English for ``roster
-explain`` (:func:`explain_text`).
+:class:`roster.wording.explanations.Wording` words them, naming people by name and id:
+in the plan's locale for the plan file (:func:`uncovered_of`, :func:`unscheduled_of`),
+in the office's locale (or the one asked for) for ``roster explain``
+(:func:`explain_text`).
 """
 
 from __future__ import annotations
 
+from roster.domain.office_data import OfficeData
 from roster.domain.sessions import SessionOccurrence
+from roster.planfile.index import unrequested_sessions
 from roster.planfile.schema import Plan, Uncovered, Unscheduled
-from roster.wording.explanations import SessionExplanations, Wording
+from roster.wording.dates import percent_text
+from roster.wording.explanations import Wording
+from roster.wording.report import ReportHead, SessionExplanations, Unrequested, report
 from solver.appointment_reasons import AppointmentReasons
 from solver.availability import can_counsel, can_counsel_in, can_interpret, can_lead
 from solver.figures import Shortfall, shortfalls
 from solver.month_input import MonthInput
+from solver.proof import claim
 from solver.reasons import Candidate, Explanation, Reason, reason
 
 
@@ -138,11 +144,18 @@ class Explainer(AppointmentReasons):
         return Explanation(day, title, summary, ((None, tuple(people)),))
 
 
+def wording(data: OfficeData, locale: str) -> Wording:
+    """The reasons' words in ``locale``, with the office's language names and the team's
+    names."""
+    names = {person.id: person.name for person in data.volunteers}
+    return Wording.of(locale, data.office, names)
+
+
 def uncovered_of(inp: MonthInput, plan: Plan) -> dict[str, list[Uncovered]]:
     """The uncovered needs of each open-hours session, with their reasons in the plan's
     locale."""
     explainer = Explainer(inp, plan)
-    words = Wording.of(plan.locale, inp.data.office)
+    words = wording(inp.data, plan.locale)
     result: dict[str, list[Uncovered]] = {}
     for short in shortfalls(inp, plan):
         result.setdefault(short.session, []).append(
@@ -158,9 +171,9 @@ def uncovered_of(inp: MonthInput, plan: Plan) -> dict[str, list[Uncovered]]:
 
 def unscheduled_of(inp: MonthInput, plan: Plan) -> list[Unscheduled]:
     """The appointment requests ``plan`` leaves out, with their reasons in the plan's
-    locale."""
+    locale: one line per date considered, the blocking fact first."""
     explainer = Explainer(inp, plan)
-    words = Wording.of(plan.locale, inp.data.office)
+    words = wording(inp.data, plan.locale)
     scheduled = {a.key for a in plan.appointments}
     return [
         Unscheduled(
@@ -177,9 +190,10 @@ def unscheduled_of(inp: MonthInput, plan: Plan) -> list[Unscheduled]:
     ]
 
 
-def explain_text(inp: MonthInput, plan: Plan) -> str:
+def explain_text(inp: MonthInput, plan: Plan, locale: str | None = None) -> str:
     """``roster explain``: every uncovered need and unscheduled appointment, grouped by
-    date, with the candidates considered and why each did not take it (in English)."""
+    date, with the people considered and why each did not take it, and the appointment
+    hours without requests; in ``locale`` (default: the office's)."""
     explainer = Explainer(inp, plan)
     short = shortfalls(inp, plan)
     sessions = [
@@ -198,5 +212,14 @@ def explain_text(inp: MonthInput, plan: Plan) -> str:
         explainer.unscheduled(item)
         for item in sorted(left, key=lambda i: (i.request.earliest, i.key))
     ]
-    words = Wording.of("en", inp.data.office)
-    return words.report(plan.month, plan.as_of, plan.solver.status, sessions, unscheduled)
+    unrequested = [
+        Unrequested(session.date, session.name, session.start, session.end)
+        for session in unrequested_sessions(plan)
+    ]
+    words = wording(inp.data, locale or inp.data.office.locale)
+    facts = plan.solver
+    gap = percent_text(facts.gap, words.locale)
+    head = ReportHead(
+        inp.month.first, plan.as_of, facts.status, gap, claim(facts, words.locale, gap)
+    )
+    return report(words, head, sessions, unscheduled, unrequested)

@@ -2,9 +2,9 @@
 
 Shared by the explanations of open-hours needs and of appointments
 (:mod:`solver.explain`, :mod:`solver.appointment_reasons`): a hard reason (they cannot
-come that day, already have a function in the session, reached ``max_per_month`` or
-their hours budget, the session is kept as planned) or, when nothing hard stood in the
-way, the soft rules that taking them would cost.
+come that day, already have a function in the session, have as many duties or hours this
+month as they offered, the session is kept as planned) or, when nothing hard stood in
+the way, the soft rules that taking them would cost.
 """
 
 from __future__ import annotations
@@ -75,10 +75,7 @@ class PersonReasons:
             used = self.index.minutes.get(pid, 0)
             if used + minutes > budget:
                 why = reason(
-                    "hours_left",
-                    left=max(0, budget - used),
-                    budget=person.hours_per_month,
-                    needed=minutes,
+                    "hours_left", left=max(0, budget - used), budget=budget, needed=minutes
                 )
                 return Candidate(pid, why, "limit")
         return None

@@ -6,7 +6,7 @@ The explainer (:mod:`solver.explain`) and the availability rules
 codes, never words. :class:`roster.wording.explanations.Wording` renders them in German
 or English from the catalogue (``reason.<code>`` in :mod:`roster.wording.reasons`): the
 plan build writes the plan file's reasons in the plan's locale, ``roster explain``
-prints them in English.
+prints them in the office's locale.
 """
 
 from __future__ import annotations
@@ -66,12 +66,12 @@ Code = Literal[
     "people",
     # appointments
     "appointment_title",
-    "appointment",
-    "appointment_options",
+    "appointment_days",
     "named_counsellor",
     "sessions_too_short",
     "no_appointment_session",
     "closed",
+    "day_kept",
     "no_counsellor",
     "nobody_interprets",
     "no_interpreter",
@@ -123,3 +123,7 @@ class Explanation:
     candidates: tuple[tuple[date | None, tuple[Candidate, ...]], ...] = ()
     """Groups of candidates by the date they were considered for: the session's own
     (``None``) for an open-hours need, each possible date for an appointment."""
+    facts: tuple[tuple[date, Reason], ...] = ()
+    """An appointment: the blocking fact of each date considered, in order."""
+    headline: Reason | None = None
+    """An appointment: what kept its case's counsellor away on every date, if so."""

@@ -12,11 +12,16 @@ The relaxation keeps, for the open-hours sessions only, the model's candidates
 per person and session, nobody in two sessions at once, a direct counsellor and the lead
 are counsellors on duty, a trainee beside an experienced counsellor, no more people for a
 language than its need, ``counsellors.max``, duty days within ``max_per_month`` and
-minutes within ``hours_per_month``. Everything else is dropped: appointments only use up
-people, and the other penalties are never negative. So every plan of the model is a
-solution of the relaxation with the same or a higher penalty, and the relaxation's
-optimum is a valid lower bound (:func:`solver.model.build_model` adds it as
-``objective >= bound``, which lets CP-SAT report it and stop when a plan reaches it).
+minutes within ``hours_per_month``, rounded to the minute as the model and the checker
+count them (1.995 hours are 120 minutes: a budget of 119.7 would keep a person out of a
+two-hour session and prove a bound above the best plan). Everything else is dropped:
+appointments only use up people, and the other penalties are never negative. So every
+plan of the model is a solution of the relaxation with the same or a higher penalty, and
+so is every plan the office rules allow once its extra staff (beyond a need, or for a
+language not needed) is left out, which changes no shortfall: the relaxation's optimum is
+a lower bound on every plan ``roster verify`` accepts (:func:`solver.model.build_model`
+adds it as ``objective >= bound``, which lets CP-SAT report it and stop when a plan
+reaches it).
 
 Its solution, rounded, tells the greedy start (:func:`solver.guided_start.greedy_of`) whom to
 try first for each open-hours need.
@@ -45,7 +50,7 @@ class Relaxation:
     """The relaxation's optimum, as a bound, and its solution, as a guide."""
 
     bound: int = 0
-    """No plan of the model has a lower penalty (0: nothing proven)."""
+    """No plan the office rules allow has a lower penalty (0: nothing proven)."""
     guide: Guide = field(default_factory=dict)
 
 
@@ -138,7 +143,7 @@ def relax_open_hours(inp: MonthInput) -> Relaxation:
         if len(days.get(pid, [])) > person.max_per_month:
             solver.Add(solver.Sum(days[pid]) <= person.max_per_month)
         if person.hours_per_month is not None and pid in minutes:
-            budget = person.hours_per_month * 60
+            budget = round(person.hours_per_month * 60)  # to the minute, as every rule counts
             solver.Add(solver.Sum([m * var for m, var in minutes[pid]]) <= budget)
     solver.Minimize(solver.Sum([coeff * var for coeff, var in objective if coeff]))
     if solver.Solve() != pywraplp.Solver.OPTIMAL:

@@ -1,15 +1,18 @@
-"""Solve a month: build the model, run CP-SAT, turn the answer into a plan file.
+"""Solve a month: the bound, the starting plan, the model, the search within the time
+limit, and the plan with what was proven.
 
-Deterministic by default: one fixed seed and the ``interleave_search`` mode with a
-*deterministic* time limit (``max_deterministic_time``), so the same office and
-``--today`` give the same plan byte for byte on every run. ``fast`` uses every core
-with a wall-clock limit instead: often quicker, not reproducible.
+``time_limit`` is what the call may take, in wall-clock seconds, everything included
+(:mod:`solver.search`: deterministic work limit and wall-clock guard). The plan is always
+a plan: when the search finds none in the time left, or no time is left after the
+starting plan, the starting plan is the result (``starting_plan: true``), with the open
+hours' bound. What the bound holds within is said (:mod:`solver.proof`), and a bound
+above a known plan is an internal error, never clamped to the plan.
 """
 
 from __future__ import annotations
 
 import math
-import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -21,51 +24,32 @@ from roster.domain.month import Month
 from roster.domain.office_data import OfficeData
 from roster.planfile.facts import plan_facts
 from roster.planfile.history import History
-from roster.planfile.schema import (
-    Plan,
-    PlanAppointment,
-    PlanSession,
-    Previous,
-    SolverFacts,
-    StaffEntry,
-)
-from solver.figures import open_needs
+from roster.planfile.schema import Plan, Previous, SolverFacts
+from solver.extract import exact_terms, extract, objective_terms
 from solver.forced import check_forced, diagnose
 from solver.guided_start import greedy_of
 from solver.model import Built, build_model
 from solver.month_input import MonthInput, month_input
-from solver.plan_build import (
-    ORTOOLS_VERSION,
-    SEED,
-    appointment_staff,
-    finish,
-    plan_skeleton,
-    staff_order,
+from solver.plan_build import ORTOOLS_VERSION, SEED
+from solver.proof import (
+    gap_of,
+    keeps_kept_sessions,
+    model_restrictions,
+    no_bound_above,
+    same_assignments,
 )
 from solver.relaxation import relax_open_hours
 from solver.rules import SOFT_NAMES
+from solver.search import SHORTEST_SEARCH, Search, configure, stopped_by_clock
 
-DETERMINISTIC_WORKERS = 2
-"""Workers of the deterministic interleaved search of large models: a fixed number, so
-plans are identical on every machine."""
-FULL_PROBLEM_WORKERS = (
-    "max_lp",
-    "default_lp",
-    "core",
-    "quick_restart",
-    "no_lp",
-    "fixed",
-    "pseudo_costs",
-    "reduced_costs",
-)
-"""CP-SAT's full-problem workers for ``--fast`` on small and medium models, in the order
-they are given cores: ``max_lp`` first (with 2 cores it is the only one; CP-SAT's own
-choice would be ``default_lp``, which proves far weaker bounds here)."""
-LARGE_MODEL = 40_000
-"""Variables above which a model counts as large (see :func:`configure`)."""
-WALL_CLOCK_SAFETY = 6.0
-"""A deterministic solve also stops after this many times its limit in wall-clock
-seconds, so a slow machine cannot hang; the plan then says it was not reproducible."""
+__all__ = [
+    "Progress",
+    "SolvedMonth",
+    "exact_terms",
+    "objective_terms",
+    "solve_month",
+    "solve_month_terms",
+]
 
 Progress = Callable[[float, float, float], None]
 """Called with (seconds, objective, bound) for each better plan found."""
@@ -78,46 +62,6 @@ class _Reporter(cp_model.CpSolverSolutionCallback):
 
     def on_solution_callback(self) -> None:
         self._progress(self.wall_time, self.objective_value, self.best_objective_bound)
-
-
-def configure(
-    solver: cp_model.CpSolver, built: Built, time_limit: float, fast: bool
-) -> tuple[int, bool]:
-    """Set the solver's parameters; return (workers, deterministic).
-
-    The search starts from a complete plan (:mod:`solver.warm_start`) and knows a lower
-    bound (:mod:`solver.relaxation`). Small and medium models are searched with the
-    whole model in CP-SAT's linear relaxation (``linearization_level`` 2, the ``max_lp``
-    worker), which brings a 100-volunteer office within 1 % of the bound in seconds; by default
-    one worker does it, which is reproducible by construction. Large models (more than
-    :data:`LARGE_MODEL` variables) skip that relaxation, which would cost more memory
-    than it gives: the search improves the starting plan by large-neighbourhood search
-    (deterministic: :data:`DETERMINISTIC_WORKERS` interleaved workers) and the open
-    hours' relaxation supplies the bound. The choice depends on the model alone, so it
-    stays reproducible.
-    """
-    params = solver.parameters
-    params.random_seed = SEED
-    large = len(built.model.proto.variables) > LARGE_MODEL
-    if fast:
-        workers = max(1, os.cpu_count() or 1)
-        params.num_workers = workers
-        params.max_time_in_seconds = time_limit
-        if large:
-            params.linearization_level = 0
-        else:
-            params.subsolvers.extend(FULL_PROBLEM_WORKERS)
-        return workers, False
-    params.max_deterministic_time = time_limit
-    params.max_time_in_seconds = time_limit * WALL_CLOCK_SAFETY + 5
-    if large:
-        params.num_workers = DETERMINISTIC_WORKERS
-        params.interleave_search = True
-        params.linearization_level = 0
-        return DETERMINISTIC_WORKERS, True
-    params.num_workers = 1
-    params.linearization_level = 2
-    return 1, True
 
 
 def previous_of(plan: Plan) -> Previous:
@@ -133,8 +77,9 @@ class SolvedMonth:
     objective_terms: dict[str, int]
     """Soft rule name -> objective points of the final solution as CP-SAT evaluates them
     (the sum of ``coeff * value`` of the rule's :class:`solver.soft.Term`), every soft rule
-    of :data:`solver.rules.SOFT_NAMES` listed; their sum is ``plan.solver.objective``. The
-    application compares them with the independent checker's penalties."""
+    of :data:`solver.rules.SOFT_NAMES` listed; their sum is ``plan.solver.objective``. For
+    the starting plan, when it is the result, the points of its score. The application
+    compares them with the independent checker's penalties."""
 
 
 def solve_month(
@@ -180,7 +125,12 @@ def solve_month_terms(
     progress: Progress | None = None,
 ) -> SolvedMonth:
     """:func:`solve_month`, with the value CP-SAT gives each named objective term of the
-    plan it returns."""
+    plan it returns (for the starting plan: its score's terms)."""
+    began = time.perf_counter()
+
+    def seconds_left() -> float:
+        return time_limit - (time.perf_counter() - began)
+
     as_of = today or month.first - timedelta(days=1)
     inp = month_input(
         data,
@@ -195,9 +145,23 @@ def solve_month_terms(
         start: Plan | None = greedy_of(inp, relaxation.guide)
     except RosterError:  # an override the greedy cannot place: the solver decides alone
         start = None
+    if start is not None:
+        no_bound_above(start.score.total, relaxation.bound, "the starting plan")
+    # The starting plan is a plan of its own unless it changes a kept session.
+    fallback = start if start is not None and keeps_kept_sessions(inp, start) else None
+    ending = _Ending(inp, relaxation.bound, time_limit, began, progress)
+    # Building the model and CP-SAT's presolve take longer than the starting plan took
+    # (1 to 3 times, measured): with less time left, no search could report a plan.
+    if fallback is not None and seconds_left() < time.perf_counter() - began:
+        return ending.starting_plan(fallback)
     built = build_model(inp, start=start, bound=relaxation.bound)
+    left, limit = seconds_left(), time_limit
+    if fallback is None and left < SHORTEST_SEARCH:  # no plan without a search
+        left, limit = SHORTEST_SEARCH, max(time_limit, SHORTEST_SEARCH)
+    if fallback is not None and left <= 0:
+        return ending.starting_plan(fallback)
     solver = cp_model.CpSolver()
-    workers, deterministic = configure(solver, built, time_limit, fast)
+    search = configure(solver, built, time_limit=limit, seconds_left=left, fast=fast)
     if progress is not None:
         status = solver.solve(built.model, _Reporter(progress))
     else:
@@ -207,168 +171,108 @@ def solve_month_terms(
     if status == cp_model.MODEL_INVALID:
         raise RuntimeError(f"internal error: invalid model ({built.model.validate()})")
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        raise RosterError(
-            f"No plan was found within the time limit of {time_limit:g} s "
-            f"(solver status {solver.status_name(status)}). Give it more time with --time-limit."
-        )
-    if deterministic and solver.wall_time >= solver.parameters.max_time_in_seconds:
-        deterministic = False
-    plan = extract(inp, built, solver)
-    terms = objective_terms(built, solver)
-    if status != cp_model.OPTIMAL:
-        terms = exact_terms(built, solver) or terms
-    objective = float(sum(terms.values()))
-    # The penalty is a whole number, so no plan can do better than the bound rounded up.
-    proven = math.ceil(solver.best_objective_bound - 1e-6)
-    bound = objective if status == cp_model.OPTIMAL else float(min(proven, objective))
-    gap = 0.0 if objective <= 0 else round(max(0.0, objective - bound) / objective, 6)
-    facts = SolverFacts(
-        status="optimal" if status == cp_model.OPTIMAL else "feasible",
-        objective=objective,
-        bound=bound,
-        gap=gap,
-        seconds=round(solver.response_proto.deterministic_time, 3)
-        if deterministic
-        else round(solver.wall_time, 3),
-        time_limit=time_limit,
-        workers=workers,
-        seed=SEED,
-        deterministic=deterministic,
-        ortools_version=ORTOOLS_VERSION,
-    )
-    # The objective is CP-SAT's own, never adjusted to the plan's score: the application
-    # compares each term with the independent checker (roster.app.planning.plan_office).
-    return SolvedMonth(plan.model_copy(update={"solver": facts}), terms)
-
-
-def objective_terms(built: Built, solver: cp_model.CpSolver) -> dict[str, int]:
-    """The objective points of each named term in ``solver``'s solution."""
-    found = dict.fromkeys(SOFT_NAMES, 0)
-    for term in built.terms:
-        if term.coeff:
-            value = term.expr if isinstance(term.expr, int) else solver.value(term.expr)
-            found[term.name] = found.get(term.name, 0) + term.coeff * int(value)
-    return found
-
-
-EXACT_SECONDS = 60.0
-"""Time allowed to evaluate the objective of a solution exactly (see :func:`exact_terms`)."""
-
-
-def exact_terms(built: Built, solver: cp_model.CpSolver) -> dict[str, int] | None:
-    """The objective terms of the plan ``solver`` found, each at its exact value.
-
-    Penalty variables are bounded from one side (:mod:`solver.soft`): the objective pulls
-    them down to their values, but a solution found at the time limit may still carry
-    slack in them. With every decision fixed to the solution's (the plan stays the same),
-    CP-SAT takes the slack out; an optimal solution has none. None when that evaluation
-    finds nothing in its time (the application's comparison then tells).
-    """
-    v = built.variables
-    exact = built.model.clone()
-    for var in [*v.decisions(), *v.start.values()]:
-        value = solver.value(var)
-        domain = exact.proto.variables[var.index].domain
-        domain.clear()
-        domain.extend([value, value])
-    exact.proto.solution_hint.vars.clear()
-    exact.proto.solution_hint.values.clear()
-    evaluator = cp_model.CpSolver()
-    evaluator.parameters.num_workers = 1
-    evaluator.parameters.random_seed = SEED
-    evaluator.parameters.max_time_in_seconds = EXACT_SECONDS
-    if evaluator.solve(exact) != cp_model.OPTIMAL:
-        return None
-    return objective_terms(built, evaluator)
-
-
-def extract(inp: MonthInput, built: Built, solver: cp_model.CpSolver) -> Plan:
-    """The plan the solver found (with load, fairness, score and reasons filled in)."""
-    v = built.variables
-    value = solver.boolean_value
-    sessions: list[PlanSession] = []
-    appointments: list[PlanAppointment] = []
-    placed: dict[str, list[tuple[int, str, int]]] = {}
-    for item in inp.appointments:
-        for option in inp.options(item.key):
-            at = (item.key, option.session)
-            if value(v.place[at]):
-                placed.setdefault(option.session, []).append(
-                    (int(solver.value(v.start[at])), item.key, item.request.minutes)
-                )
-    by_key = {item.key: item for item in inp.appointments}
-    for session in inp.sessions:
-        sid = session.id
-        staff: list[StaffEntry] = []
-        if session.kind == "open_hours":
-            for pid, var in v.counsel[sid].items():
-                if value(var):
-                    spoken = [
-                        lang
-                        for (s, lang), people in v.direct.items()
-                        if s == sid and pid in people and value(people[pid])
-                    ]
-                    staff.append(
-                        StaffEntry(
-                            volunteer=pid,
-                            role="counsellor",
-                            language=spoken[0] if spoken else None,
-                            lead=pid in v.lead[sid] and value(v.lead[sid][pid]),
-                            trainee=inp.person(pid).trainee,
-                        )
-                    )
-            for (s, lang), people in v.interpret.items():
-                if s == sid:
-                    staff.extend(
-                        StaffEntry(volunteer=pid, role="interpreter", language=lang)
-                        for pid, var in people.items()
-                        if value(var)
-                    )
-        else:
-            desks_free: list[int] = []
-            for offset, key, minutes in sorted(placed.get(sid, [])):
-                at = (key, sid)
-                desk = next(
-                    (n for n, free in enumerate(desks_free) if free <= offset), len(desks_free)
-                )
-                if desk == len(desks_free):
-                    desks_free.append(0)
-                desks_free[desk] = offset + minutes
-                counsellor = next(p for p, var in v.appt_counsellor[at].items() if value(var))
-                second = next((p for p, var in v.appt_second[at].items() if value(var)), None)
-                interpreter = next(
-                    (p for p, var in v.appt_interpreter[at].items() if value(var)), None
-                )
-                start = session.start + timedelta(minutes=offset)
-                appointments.append(
-                    PlanAppointment(
-                        key=key,
-                        case=by_key[key].case,
-                        session=sid,
-                        date=session.date,
-                        start=start,
-                        end=start + timedelta(minutes=minutes),
-                        desk=desk + 1,
-                        language=by_key[key].request.language,
-                        counsellor=counsellor,
-                        second_counsellor=second,
-                        interpreter=interpreter,
-                    )
-                )
-            staff = appointment_staff(inp, appointments, sid)
-        sessions.append(
-            PlanSession(
-                id=sid,
-                date=session.date,
-                name=session.name,
-                kind=session.kind,
-                start=session.start,
-                end=session.end,
-                needs=open_needs(inp, sid) if session.kind == "open_hours" else None,
-                staff=sorted(staff, key=staff_order),
+        if fallback is None:
+            raise RosterError(
+                f"No plan was found within the time limit of {time_limit:g} s (solver "
+                f"status {solver.status_name(status)}). Give it more time with --time-limit."
             )
+        return ending.starting_plan(fallback, solver, search, status)
+    return ending.searched(built, solver, search, status, start)
+
+
+@dataclass(frozen=True)
+class _Ending:
+    """The end of a solve: the plan with its solver facts and objective terms."""
+
+    inp: MonthInput
+    relaxation_bound: int
+    time_limit: float
+    began: float
+    progress: Progress | None
+
+    def searched(
+        self,
+        built: Built,
+        solver: cp_model.CpSolver,
+        search: Search,
+        status: cp_model.CpSolverStatus,
+        start: Plan | None,
+    ) -> SolvedMonth:
+        """The plan the search found."""
+        plan = extract(self.inp, built, solver)
+        terms = objective_terms(built, solver)
+        if status != cp_model.OPTIMAL:
+            terms = exact_terms(built, solver) or terms
+        objective = float(sum(terms.values()))
+        # The penalty is a whole number, so no plan can do better than the bound rounded
+        # up; CP-SAT's bound includes the relaxation's (the model says objective >= it).
+        proven = math.ceil(solver.best_objective_bound - 1e-6)
+        bound = float(max(proven, self.relaxation_bound))
+        no_bound_above(objective, bound, "the plan the search found")
+        deterministic = search.deterministic and not stopped_by_clock(solver, search, status)
+        facts = SolverFacts(
+            status="optimal" if status == cp_model.OPTIMAL or objective <= bound else "feasible",
+            objective=objective,
+            bound=bound,
+            gap=gap_of(objective, bound),
+            restrictions=[]
+            if bound <= self.relaxation_bound
+            else model_restrictions(built.variables.candidates_left_out),
+            starting_plan=same_assignments(plan, start),
+            seconds=_seconds(solver, deterministic=deterministic),
+            time_limit=self.time_limit,
+            workers=search.workers,
+            seed=SEED,
+            deterministic=deterministic,
+            ortools_version=ORTOOLS_VERSION,
         )
-    plan = plan_skeleton(
-        inp, sessions, sorted(appointments, key=lambda a: (a.start, a.desk, a.key))
-    )
-    return finish(inp, plan)
+        # The objective is CP-SAT's own, never adjusted to the plan's score: the
+        # application compares each term with the independent checker
+        # (roster.app.planning.plan_office).
+        return SolvedMonth(plan.model_copy(update={"solver": facts}), terms)
+
+    def starting_plan(
+        self,
+        start: Plan,
+        solver: cp_model.CpSolver | None = None,
+        search: Search | None = None,
+        status: cp_model.CpSolverStatus = cp_model.UNKNOWN,
+    ) -> SolvedMonth:
+        """The starting plan, when the search found none in the time left (or had none),
+        with the open hours' bound, which holds for every plan. Its objective terms are
+        its score's, which the application compares with the checker's as any other."""
+        objective = start.score.total
+        bound = float(self.relaxation_bound)
+        deterministic = (
+            solver is not None
+            and search is not None
+            and search.deterministic
+            and not stopped_by_clock(solver, search, status)
+        )
+        facts = SolverFacts(
+            status="optimal" if objective <= bound else "feasible",
+            objective=objective,
+            bound=bound,
+            gap=gap_of(objective, bound),
+            restrictions=[],
+            starting_plan=True,
+            seconds=0.0 if solver is None else _seconds(solver, deterministic=deterministic),
+            time_limit=self.time_limit,
+            workers=0 if search is None else search.workers,
+            seed=SEED,
+            deterministic=deterministic,
+            ortools_version=ORTOOLS_VERSION,
+        )
+        if self.progress is not None:
+            self.progress(time.perf_counter() - self.began, objective, bound)
+        terms = dict.fromkeys(SOFT_NAMES, 0)
+        for penalty in start.score.penalties:
+            terms[penalty.name] = int(penalty.value)
+        return SolvedMonth(start.model_copy(update={"solver": facts}), terms)
+
+
+def _seconds(solver: cp_model.CpSolver, *, deterministic: bool) -> float:
+    """The search's time: its deterministic work when reproducible, else wall-clock seconds."""
+    if deterministic:
+        return round(solver.response_proto.deterministic_time, 3)
+    return round(solver.wall_time, 3)

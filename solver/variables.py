@@ -50,6 +50,10 @@ class Variables:
     works: dict[tuple[str, str], Expr] = field(default_factory=dict)
     on_duty: dict[tuple[str, date], Var] = field(default_factory=dict)
     minutes: dict[str, list[tuple[int, Var]]] = field(default_factory=dict)
+    candidates_left_out: int = 0
+    """Appointment options (appointment and session) for which someone who could take the
+    counsellor's or interpreter's place was left out under :data:`APPOINTMENT_CANDIDATES`
+    or the budget: then ``optimal`` holds only among the people considered."""
     _duties: dict[str, dict[date, Var]] = field(default_factory=dict, init=False, repr=False)
 
     def duties(self, volunteer_id: str) -> dict[date, Var]:
@@ -192,7 +196,9 @@ def appointment_candidates(
     """(counsellors, interpreters) the model considers for an appointment on a date:
     everyone who can come, up to ``limit`` of each (trainees, who
     need an experienced second counsellor, come last), and always the people the
-    starting plan ``start`` gives it, so that plan stays a solution of the model."""
+    starting plan ``start`` gives it, so that plan stays a solution of the model.
+    Whoever is left out is a qualified person who could come (see
+    :attr:`Variables.candidates_left_out`)."""
     request = item.request
     must = _must(inp, item.key, day, start)
 
@@ -217,6 +223,37 @@ def appointment_candidates(
     return chosen[0], chosen[1]
 
 
+@dataclass
+class _Eligible:
+    """How many people who can come on a date could counsel, or interpret a language, in
+    an appointment: the candidates before any is left out."""
+
+    present_on: dict[date, list[Volunteer]]
+    _counts: dict[tuple[date, str], int] = field(default_factory=dict)
+
+    def count(self, day: date, language: str) -> int:
+        """Qualified people on ``day``: counsellors for ``""``, else interpreters of it."""
+        if (day, language) not in self._counts:
+            self._counts[day, language] = sum(
+                1
+                for p in self.present_on[day]
+                if (can_interpret(p, language) if language else can_counsel(p))
+            )
+        return self._counts[day, language]
+
+    def left_out(
+        self,
+        day: date,
+        language: str,
+        counsellors: list[Volunteer],
+        interpreters: list[Volunteer],
+    ) -> bool:
+        """Whether the candidates chosen leave out someone qualified who can come."""
+        return len(counsellors) < self.count(day, "") or len(interpreters) < self.count(
+            day, language
+        )
+
+
 def _appointments(
     model: cp_model.CpModel, inp: MonthInput, v: Variables, plan: Plan | None
 ) -> None:
@@ -224,6 +261,7 @@ def _appointments(
     present_on: dict[date, list[Volunteer]] = {
         day: [p for p in inp.people if inp.availability.can(p.id, day)] for day in inp.dates
     }
+    eligible = _Eligible(present_on)
     for item in inp.appointments:
         key, request = item.key, item.request
         for option in inp.options(key):
@@ -241,6 +279,8 @@ def _appointments(
             counsellors, interpreters = appointment_candidates(
                 inp, item, session.date, present_on[session.date], plan, limit
             )
+            if eligible.left_out(session.date, request.language, counsellors, interpreters):
+                v.candidates_left_out += 1
             v.appt_counsellor[key, sid] = {
                 p.id: model.new_bool_var(f"counsellor[{key},{sid},{p.id}]") for p in counsellors
             }

@@ -19,6 +19,7 @@ from calendars.tokens import read_tokens
 from roster.app.clock import office_now
 from roster.app.guard import reading, writing
 from roster.app.planning import plan_office
+from roster.app.printing import pdf_lines
 from roster.app.summaries import calendar_text, check_summary, forecast_text
 from roster.domain.errors import RosterError
 from roster.domain.files import write_atomic
@@ -31,7 +32,9 @@ from roster.planfile.io import plan_path, read_plan
 from roster.printouts.documents import PEOPLE_FOLDER, PRINT_FOLDER
 from roster.printouts.documents import print_month as write_printouts
 from roster.printouts.glyphs import glyph_problem
-from roster.printouts.render import missing_glyphs, pdf_skip_reason
+from roster.printouts.render import missing_glyphs, pdf_problem
+from roster.wording.catalogue import plural, text
+from roster.wording.dates import date_text
 
 
 @dataclass
@@ -44,6 +47,17 @@ class DemoReport:
     sections: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     hints: list[str] = field(default_factory=list)
+    locale: str = "en"
+    """The language of the report."""
+
+    def say(self, key: str, /, **values: object) -> str:
+        """The message ``command.<key>`` in the report's language."""
+        return text(self.locale, f"command.{key}", **values)
+
+    @property
+    def month_name(self) -> str:
+        """``Dezember 2026``."""
+        return date_text(self.month.first, "LLLL yyyy", self.locale)
 
     def lacks_plan(self, step: str, consequence: str, command: str) -> bool:
         """Whether the month has no plan file; if so, say so in a section for ``step``."""
@@ -51,19 +65,30 @@ class DemoReport:
         if plan_path(folder, month).is_file():
             return False
         self.sections.append(
-            f"== {step} ==\nNo plan for {month} in {folder / 'rotas'}, so {consequence}. "
-            f"Run `roster plan {folder} --month {month}`, then `roster {command} {folder} "
-            f"--month {month}`."
+            "\n".join(
+                [
+                    f"== {step} ==",
+                    self.say(
+                        "demo_no_plan", month=self.month_name, consequence=self.say(consequence)
+                    ),
+                    self.say("demo_first", command=f"roster plan {folder} --month {month}"),
+                    self.say("demo_then", command=f"roster {command} {folder} --month {month}"),
+                ]
+            )
         )
         return True
 
     def text(self) -> str:
         """The report the CLI prints."""
-        parts = [f"roster demo: the example office in {self.folder}, month {self.month}", ""]
+        parts = [
+            self.say("demo_title", month=self.month_name),
+            self.say("demo_folder", folder=self.folder),
+            "",
+        ]
         for section in self.sections:
             parts.extend([section, ""])
         if self.written:
-            parts.append("Written:")
+            parts.append(self.say("demo_written"))
             parts.extend(f"  {path}" for path in self.written)
             parts.append("")
         parts.extend(self.hints)
@@ -80,18 +105,16 @@ def demo_month(data: OfficeData) -> Month:
 
 
 def _check(data: OfficeData, report: DemoReport) -> None:
-    report.sections.append("== check ==\n" + check_summary(data))
+    report.sections.append("== check ==\n" + check_summary(data, report.locale))
 
 
 def _calendar(data: OfficeData, report: DemoReport) -> None:
-    calendar = month_calendar(data.office, report.month, data.office.locale)
-    report.sections.append("== calendar ==\n" + calendar_text(calendar, data.office.locale))
+    calendar = month_calendar(data.office, report.month, report.locale)
+    report.sections.append("== calendar ==\n" + calendar_text(calendar, report.locale))
 
 
 def _forecast(data: OfficeData, report: DemoReport) -> None:
-    report.sections.append(
-        "== forecast ==\n" + forecast_text(data, report.month, data.office.locale)
-    )
+    report.sections.append("== forecast ==\n" + forecast_text(data, report.month, report.locale))
 
 
 DEMO_MARKER = ".roster-demo"
@@ -116,8 +139,9 @@ def _refuse_a_real_office(target: Path) -> None:
     )
 
 
-def run_demo(target: Path, *, now: datetime | None = None) -> DemoReport:
-    """Copy the example office to ``target`` and run the main job on it.
+def run_demo(target: Path, *, now: datetime | None = None, locale: str | None = None) -> DemoReport:
+    """Copy the example office to ``target`` and run the main job on it; the report is in
+    ``locale`` (default: the example office's).
 
     ``target`` must be new, empty, or a folder an earlier demo made (marked with
     :data:`DEMO_MARKER`); a real office folder is never overwritten.
@@ -132,10 +156,10 @@ def run_demo(target: Path, *, now: datetime | None = None) -> DemoReport:
         )
         copy_example(target)
         data = load_office(target)
-        report = DemoReport(target, demo_month(data), now=now)
+        report = DemoReport(target, demo_month(data), now=now, locale=locale or data.office.locale)
         for step in STEPS:
             step(data, report)
-    report.hints.append(f"Look at the office folder: {target}")
+    report.hints.append(report.say("demo_look", folder=target))
     return report
 
 
@@ -143,10 +167,11 @@ def demo_plan(data: OfficeData, report: DemoReport) -> None:
     """Plan the demo month as of the day before it starts (so that re-planning keeps no
     session as past) and summarise it."""
     today = report.month.first - timedelta(days=1)
-    planned = plan_office(data, report.month, today=today)
+    planned = plan_office(data, report.month, today=today, locale=report.locale)
     report.sections.append("== plan ==\n" + planned.text())
     report.written.append(planned.path)
-    report.hints.append(f"Why needs stay open: roster explain {data.folder} --month {report.month}")
+    command = f"roster explain {data.folder} --month {report.month}"
+    report.hints.append(report.say("demo_explain", command=command))
 
 
 def demo_feeds(data: OfficeData, report: DemoReport) -> None:
@@ -161,7 +186,7 @@ def demo_feeds(data: OfficeData, report: DemoReport) -> None:
     """
     folder = data.folder
     month = report.month
-    if report.lacks_plan("feeds", "there are no feeds yet", "publish"):
+    if report.lacks_plan("feeds", "demo_no_feeds", "publish"):
         return
     moment = office_now(data.office, report.now)
     published = publish(data, now=moment, month=month)
@@ -173,84 +198,69 @@ def demo_feeds(data: OfficeData, report: DemoReport) -> None:
             & {person.id for person in data.volunteers}
         )
         first = on_duty[0] if on_duty else data.volunteers[0].id
-        lines.append(
-            "Secret links, made on this first run and shown only now "
-            f"(`roster feeds link {folder} VOLUNTEER_ID --local` makes the others):"
-        )
+        lines.append(report.say("demo_links_new"))
         for ref in (TEAM, FeedRef("volunteer", first)):
             issued = issue_link(data, ref, moment, local=True)
             lines.append(f"  {issued.who}: {issued.url}")
+        command = f"roster feeds link {folder} VOLUNTEER_ID --local"
+        lines.append(report.say("demo_links_other", command=command))
         if data.office.feeds.base_url is None:
-            lines.append(LOCAL_LINKS)
+            lines.append(report.say("demo_local"))
     else:
         count = len(read_tokens(folder).links)
-        lines.append(
-            f"{count} secret links were made on an earlier run and are not shown again; "
-            f"`roster feeds revoke {folder} VOLUNTEER_ID --local` makes a new one."
-        )
+        lines.append(plural(report.locale, "command.demo_links_old", count))
+        command = f"roster feeds revoke {folder} VOLUNTEER_ID --local"
+        lines.append(report.say("demo_links_revoke", command=command))
     report.sections.append("\n".join(lines))
     report.written.append(feeds_dir(folder))
     report.hints.extend(
         [
-            f"Serve the feeds: roster serve {folder}",
-            "  then, in another terminal: curl http://127.0.0.1:8080/public.ics",
-            f"A volunteer's link with a QR code: roster feeds link {folder} v02 --local",
-            "Running it behind a reverse proxy, CalDAV: docs/feeds.md; "
-            "subscribing on a phone: docs/subscribe.md",
+            report.say("demo_serve", command=f"roster serve {folder}"),
+            report.say("demo_curl", command="curl http://127.0.0.1:8080/public.ics"),
+            report.say("demo_qr", command=f"roster feeds link {folder} v02 --local"),
+            report.say("demo_docs"),
         ]
     )
 
 
-LOCAL_LINKS = (
-    "These links work only on this computer: the example office sets no public address "
-    "for its feeds (office.yaml, feeds: base_url). A real office sets it, e.g. "
-    'feeds: {base_url: "https://dienstplan.beispiel.de"}, and its links work on phones.'
-)
-
-
 def _kind(path: Path) -> str:
     if path.parent.name == PEOPLE_FOLDER:
-        return "personal schedules"
+        return "people"
     return path.name.split("-", 1)[0]
-
-
-_PRINT_LABELS = {
-    "rota": "rota (wall, A4 landscape)",
-    "appointments": "appointment sheets (desk only)",
-    "agenda": "team-meeting agenda",
-    "door": "door sign (public, no names)",
-    "personal schedules": "personal schedules (people/)",
-}
 
 
 def demo_print(data: OfficeData, report: DemoReport) -> None:
     """Print the demo month into ``DIR/print/`` and say how to open the files."""
     folder, month = data.folder, report.month
-    if report.lacks_plan("print", "there is nothing to print yet", "print"):
+    if report.lacks_plan("print", "demo_nothing_to_print", "print"):
         return
     with missing_glyphs() as lacking:
-        written = write_printouts(data, month)
+        written = write_printouts(data, month, locale=report.locale)
     counts: dict[str, int] = {}
     for path in written:
         if path.suffix == ".html":
             counts[_kind(path)] = counts.get(_kind(path), 0) + 1
-    lines = ["== print ==", f"Printouts of {month} in {folder / PRINT_FOLDER}:"]
-    lines.extend(f"  {count:>3} {_PRINT_LABELS.get(kind, kind)}" for kind, count in counts.items())
-    skipped = pdf_skip_reason()
-    lines.append(skipped or "Each as HTML and PDF.")
-    glyphs = glyph_problem(data, lacking, data.office.locale)
+    lines = ["== print ==", report.say("demo_printouts", month=report.month_name)]
+    lines.extend(
+        f"  {count:>3} {report.say(f'demo_kind_{kind}')}" for kind, count in counts.items()
+    )
+    problem = pdf_problem()
+    lines.extend(pdf_lines(problem, report.locale) or [report.say("demo_both")])
+    glyphs = glyph_problem(data, lacking, report.locale)
     if glyphs:
         lines.append(glyphs)
     report.sections.append("\n".join(lines))
     report.written.extend(path for path in written if path.parent.name != PEOPLE_FOLDER)
     report.written.append(folder / PRINT_FOLDER / PEOPLE_FOLDER)
     rota = folder / PRINT_FOLDER / f"rota-{month}"
+    report.hints.append(report.say("demo_open", path=f"{rota}.html"))
+    if problem is None:
+        report.hints.append(report.say("demo_ready", path=f"{rota}.pdf"))
+    shown = f"{rota}.{'html' if problem else 'pdf'}"
     report.hints.extend(
         [
-            f"Open the rota in a browser: {rota}.html"
-            + ("" if skipped else f" (print-ready: {rota}.pdf)"),
-            f"  e.g. xdg-open {rota}.{'html' if skipped else 'pdf'}   (macOS: open ...)",
-            f"Print again after a change: roster print {folder} --month {month}",
+            report.say("demo_xdg", command=f"xdg-open {shown}"),
+            report.say("demo_again", command=f"roster print {folder} --month {month}"),
         ]
     )
 

@@ -9,17 +9,21 @@ from pathlib import Path
 from roster.app.clock import month_or_next, next_month
 from roster.app.guard import reading
 from roster.app.summaries import calendar_json, calendar_text, check_summary, forecast_text
+from roster.domain.languages import language_name
 from roster.domain.month import Month
 from roster.domain.sessions import month_calendar
 from roster.folder.load import load_office
 from roster.folder.starter import STARTER_ZONE, init_folder
+from roster.wording.catalogue import text
+from roster.wording.dates import date_text
 
 
-def check_folder(folder: Path) -> str:
-    """Validate the office folder; its summary (raises :class:`RosterError` with every
-    problem otherwise)."""
+def check_folder(folder: Path, *, locale: str | None = None) -> str:
+    """Validate the office folder; its summary in ``locale`` (default: the office's)
+    (raises :class:`RosterError` with every problem otherwise)."""
     with reading():
-        return check_summary(load_office(Path(folder)))
+        data = load_office(Path(folder))
+    return check_summary(data, locale or data.office.locale)
 
 
 def calendar_of(
@@ -59,13 +63,12 @@ def init_office(folder: Path, *, locale: str = "de", now: datetime | None = None
     month = next_month(STARTER_ZONE, now)
     with reading():
         written = init_folder(Path(folder), locale=locale, month=month)
-    language = {"de": "German", "en": "English"}.get(locale, locale)
-    lines = [f"Wrote a starter office folder ({language}) to {folder}:"]
+    language = language_name(locale, locale)
+    lines = [text(locale, "command.init_wrote", language=language, folder=folder)]
     lines.extend(f"  {path}" for path in written)
     lines.append(
-        f"The example poll and appointment requests are for {month} (next month); "
-        "remove .example from their names to use them."
+        text(locale, "command.init_month", month=date_text(month.first, "LLLL yyyy", locale))
     )
-    lines.append(f"Fill in office.yaml and volunteers.yaml, then run: roster check {folder}")
-    lines.append("README.txt in the folder explains the files and the monthly job.")
+    lines.append(text(locale, "command.init_fill", command=f"roster check {folder}"))
+    lines.append(text(locale, "command.init_readme"))
     return "\n".join(lines) + "\n"

@@ -17,7 +17,14 @@ from pathlib import Path
 
 from roster.app.clock import month_or_next, parse_day
 from roster.app.guard import reading, writing
-from roster.app.plan_texts import has_poll, plan_notes, plan_summary, verify_text
+from roster.app.plan_texts import (
+    ProgressLine,
+    has_poll,
+    plan_notes,
+    plan_summary,
+    progress_text,
+    verify_text,
+)
 from roster.checking import CheckReport, check_plan
 from roster.domain.errors import RosterError
 from roster.domain.month import Month
@@ -72,10 +79,12 @@ class Planned:
     notes: tuple[str, ...] = ()
     """Lines in the office's language shown before the plan: no poll, files read by a
     guess or not read."""
+    summary: str = ""
+    """The plan's summary, in the office's language (or the one asked for)."""
 
     def text(self) -> str:
         """What `roster plan` prints: the notes, then the plan's summary."""
-        return "\n".join([*self.notes, plan_summary(self.plan, self.path)])
+        return "\n".join([*self.notes, self.summary])
 
 
 def plan_month(
@@ -88,6 +97,8 @@ def plan_month(
     fresh: bool = False,
     fast: bool = False,
     progress: Progress | None = None,
+    progress_line: ProgressLine | None = None,
+    locale: str | None = None,
 ) -> Planned:
     """Plan ``month`` (default: next month) of the office in ``folder`` and write
     ``rotas/YYYY-MM.json``.
@@ -97,6 +108,9 @@ def plan_month(
     A plan already made from the same files and ``today`` and proven optimal is kept as it
     is, so planning twice gives the same bytes. Raises :class:`RosterError` for bad input
     or overrides that break a hard rule; nothing is written then.
+
+    The notes and the summary are in ``locale`` (default: the office's); each better plan
+    found is given to ``progress`` as numbers and to ``progress_line`` as a line in words.
     """
     if time_limit <= 0:
         raise RosterError(f"--time-limit must be more than 0 seconds, not {time_limit:g}.")
@@ -110,6 +124,8 @@ def plan_month(
             fresh=fresh,
             fast=fast,
             progress=progress,
+            progress_line=progress_line,
+            locale=locale,
         )
 
 
@@ -122,10 +138,15 @@ def plan_office(
     fresh: bool = False,
     fast: bool = False,
     progress: Progress | None = None,
+    progress_line: ProgressLine | None = None,
+    locale: str | None = None,
 ) -> Planned:
     """:func:`plan_month` on an office already loaded."""
     folder = data.folder
-    polled, notes = has_poll(data, month), plan_notes(data, month)
+    words = locale or data.office.locale
+    polled, notes = has_poll(data, month), plan_notes(data, month, words)
+    if progress_line is not None:
+        progress = _both(progress, progress_line, words)
     history = load_history(folder, month)
     previous = None if fresh else _existing(folder, month)
     path = plan_path(folder, month)
@@ -138,7 +159,7 @@ def plan_office(
         if not disagreements(previous, kept, check_plan(data, previous, history)):
             if progress is not None:
                 progress(0.0, previous.solver.objective, previous.solver.bound)
-            return Planned(previous, path, polled, notes)
+            return Planned(previous, path, polled, notes, plan_summary(previous, path, data, words))
     solved = solve_month_terms(
         data,
         month,
@@ -158,7 +179,21 @@ def plan_office(
             "plan; nothing was written. Please report this with the office folder.\n"
             + "\n".join(problems)
         )
-    return Planned(solved.plan, write_plan(folder, solved.plan), polled, notes)
+    written = write_plan(folder, solved.plan)
+    return Planned(
+        solved.plan, written, polled, notes, plan_summary(solved.plan, written, data, words)
+    )
+
+
+def _both(progress: Progress | None, line: ProgressLine, locale: str) -> Progress:
+    """A progress callback that also shows each better plan as a line in words."""
+
+    def report(seconds: float, objective: float, bound: float) -> None:
+        if progress is not None:
+            progress(seconds, objective, bound)
+        line(progress_text(seconds, objective, bound, locale))
+
+    return report
 
 
 def _points(value: float | None) -> str:
@@ -194,12 +229,18 @@ def disagreements(
     plan: Plan, objective_terms: Mapping[str, float], report: CheckReport
 ) -> list[str]:
     """Everything the checker does not confirm: the objective's terms that differ from
-    its penalties (exactly, per term), and the rules it finds broken."""
+    its penalties (exactly, per term), a penalty below the proven bound, and the rules it
+    finds broken."""
     problems = []
     differences = objective_differences(plan, objective_terms, report)
     if differences:
         problems.append("The objective differs from the recomputed penalty:")
         problems.extend(differences)
+    if report.total < plan.solver.bound:
+        problems.append(
+            f"The checker recomputes a penalty of {_points(report.total)}, below the bound of "
+            f"{_points(plan.solver.bound)} the solver proved for every plan of its model."
+        )
     if not report.ok:
         problems.append("The plan breaks rules the model should keep:")
         problems.extend(f"  - {violation}" for violation in report.violations)
@@ -212,14 +253,20 @@ class Verified:
 
     report: CheckReport
     path: Path
+    data: OfficeData
+    locale: str
 
     def text(self) -> str:
-        """What `roster verify` prints."""
-        return verify_text(self.report, self.path)
+        """What `roster verify` prints, in the office's language (or the one asked for)."""
+        return verify_text(self.report, self.locale, self.data)
 
 
 def verify_month(
-    folder: Path, month: Month | str | None = None, *, now: datetime | None = None
+    folder: Path,
+    month: Month | str | None = None,
+    *,
+    now: datetime | None = None,
+    locale: str | None = None,
 ) -> Verified:
     """Check ``rotas/YYYY-MM.json`` against the office as it is now (solver-free)."""
     folder = Path(folder)
@@ -228,18 +275,24 @@ def verify_month(
         month = month_or_next(data.office, month, now)
         path = plan_path(folder, month)
         plan = read_plan(path)
-        return Verified(check_plan(data, plan, load_history(folder, month)), path)
+        report = check_plan(data, plan, load_history(folder, month))
+        return Verified(report, path, data, locale or data.office.locale)
 
 
 def explain_month(
-    folder: Path, month: Month | str | None = None, *, now: datetime | None = None
+    folder: Path,
+    month: Month | str | None = None,
+    *,
+    now: datetime | None = None,
+    locale: str | None = None,
 ) -> str:
     """Every uncovered need and unscheduled appointment of the month's plan, with the
-    candidates considered and why each did not take it."""
+    people considered and why each did not take it, and the appointment hours without
+    requests; in ``locale`` (default: the office's)."""
     folder = Path(folder)
     data = load_office(folder)
     month = month_or_next(data.office, month, now)
     plan = read_plan(plan_path(folder, month))
     history = load_history(folder, month)
     inp = month_input(data, month, as_of=plan.as_of, history=history, previous=plan.previous)
-    return explain_text(inp, plan)
+    return explain_text(inp, plan, locale)

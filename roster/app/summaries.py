@@ -14,7 +14,7 @@ from roster.domain.languages import language_name
 from roster.domain.month import Month
 from roster.domain.office_data import FolderNote, OfficeData
 from roster.domain.sessions import MonthCalendar, month_calendar
-from roster.wording.catalogue import text
+from roster.wording.catalogue import plural, text
 from roster.wording.dates import date_text, number_text, skeleton_text, time_text
 
 ROLES = ("counsellor", "interpreter", "lead", "social_worker")
@@ -31,24 +31,21 @@ def note_text(note: FolderNote, locale: str) -> str:
 
 
 def check_summary(data: OfficeData, locale: str = "en") -> str:
-    """Volunteers per role, languages covered and by how many people."""
+    """Volunteers per role, languages covered and by how many people, in ``locale``."""
     office = data.office
 
     def count(number: int, noun: str) -> str:
-        return _say(locale, f"{noun}_{'one' if number == 1 else 'other'}", count=number)
+        return plural(locale, f"summary.{noun}", number)
 
     lines = [_say(locale, "valid", office=office.name), ""]
     roles: Counter[str] = Counter(role for person in data.volunteers for role in person.roles)
     trainees = sum(1 for person in data.volunteers if person.trainee)
+    width = max(15, *(len(_say(locale, f"role_{role}")) for role in ROLES))
     lines.append(_say(locale, "volunteers", count=len(data.volunteers)))
     for role in ROLES:
         word = _say(locale, f"role_{role}")
-        extra = (
-            " " + _say(locale, "trainees", count=trainees)
-            if role == "counsellor" and trainees
-            else ""
-        )
-        lines.append(f"  {word:<15} {roles.get(role, 0)}{extra}")
+        extra = " " + count(trainees, "trainees") if role == "counsellor" and trainees else ""
+        lines.append(f"  {word:<{width}} {roles.get(role, 0)}{extra}")
     lines.append("")
     lines.append(_say(locale, "speakers"))
     speakers: Counter[str] = Counter()
@@ -79,7 +76,7 @@ def check_summary(data: OfficeData, locale: str = "en") -> str:
             _say(
                 locale,
                 "month_inputs",
-                month=month,
+                month=_month_name(month, locale),
                 volunteers=count(polled, "volunteer"),
                 requests=count(len(data.appointments_of(month)), "request"),
                 overrides=count(len(overrides.assign) + len(overrides.forbid), "override"),
@@ -88,7 +85,13 @@ def check_summary(data: OfficeData, locale: str = "en") -> str:
     if data.visits:
         first, last = data.visits[0].date, data.visits[-1].date
         lines.append(
-            _say(locale, "visit_log", rows=count(len(data.visits), "row"), first=first, last=last)
+            _say(
+                locale,
+                "visit_log",
+                rows=count(len(data.visits), "row"),
+                first=skeleton_text(first, "yMMMd", locale),
+                last=skeleton_text(last, "yMMMd", locale),
+            )
         )
     if data.notes:
         lines.extend(["", _say(locale, "notes")])

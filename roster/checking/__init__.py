@@ -20,14 +20,15 @@ from roster.checking import plan_file_checks
 from roster.checking.checked_month import CheckedMonth
 from roster.checking.hard_rules import HARD_RULES, MODEL_RESTRICTIONS
 from roster.checking.penalties import PENALTIES, penalties
-from roster.checking.report import CheckReport, Finding, Violation, in_order
+from roster.checking.report import CheckReport, Finding, Violation, in_order, wording
 from roster.domain.office_data import OfficeData
 from roster.planfile.history import History
 from roster.planfile.schema import Plan
+from roster.wording.explanations import Wording
 
 
-def _named(rule: str, findings: Iterable[Finding]) -> list[Violation]:
-    return [Violation(found.day, rule, found.message) for found in findings]
+def _named(rule: str, findings: Iterable[Finding], english: Wording) -> list[Violation]:
+    return [Violation.of(found, rule, english) for found in findings]
 
 
 def check_plan(data: OfficeData, plan: Plan, history: History | None = None) -> CheckReport:
@@ -38,12 +39,13 @@ def check_plan(data: OfficeData, plan: Plan, history: History | None = None) -> 
     """
     month = CheckedMonth(data, plan, history)
     recomputed = penalties(month)
+    english = wording(data, "en")
     violations: list[Violation] = []
     for rule, check in HARD_RULES.items():
-        violations += _named(rule, check(month))
-    violations += _named("calendar", plan_file_checks.calendar(month))
-    violations += _named("report", plan_file_checks.reported(month, recomputed))
-    violations += _named("confidentiality", plan_file_checks.confidentiality(month))
+        violations += _named(rule, check(month), english)
+    violations += _named("calendar", plan_file_checks.calendar(month), english)
+    violations += _named("report", plan_file_checks.reported(month, recomputed), english)
+    violations += _named("confidentiality", plan_file_checks.confidentiality(month), english)
     return CheckReport(plan=plan, violations=in_order(violations), penalties=recomputed)
 
 

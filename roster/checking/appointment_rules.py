@@ -11,10 +11,9 @@ from collections.abc import Iterator
 
 from roster.checking.checked_month import CheckedMonth, Placed
 from roster.checking.people import may_counsel, may_interpret, speaks_well
-from roster.checking.report import Finding
+from roster.checking.report import Finding, said
 from roster.planfile.index import minutes_between
 from roster.planfile.schema import PlanAppointment
-from roster.wording.explanations import language_text
 
 
 def listed_once(month: CheckedMonth) -> Iterator[Finding]:
@@ -24,9 +23,9 @@ def listed_once(month: CheckedMonth) -> Iterator[Finding]:
         listed[key] = listed.get(key, 0) + 1
     for key, count in sorted(listed.items()):
         if key not in month.requests:
-            yield Finding(None, f"{key} is not an appointment request of {month.month}")
+            yield Finding(None, said("not_requested", key=key, month=str(month.month)))
         elif count > 1:
-            yield Finding(None, f"{key} is listed {count} times")
+            yield Finding(None, said("listed_times", key=key, count=count))
 
 
 def placement(month: CheckedMonth) -> Iterator[Finding]:
@@ -39,12 +38,9 @@ def placement(month: CheckedMonth) -> Iterator[Finding]:
             continue
         day = item.date
         if (item.case, item.language) != (request.case, request.request.language):
-            yield Finding(day, f"{item.key} has another case or language than its request")
+            yield Finding(day, said("other_case", key=item.key))
         if month.appointment_rule(item.session) is None:
-            yield Finding(
-                day,
-                f"{item.key} lies in {item.session}, which is no appointment session of the month",
-            )
+            yield Finding(day, said("not_appointment_hours", key=item.key, session=item.session))
     for placed in month.placed():
         yield from _placed_where_and_when(placed)
         yield from _interpreted(month, placed)
@@ -54,18 +50,20 @@ def _placed_where_and_when(placed: Placed) -> Iterator[Finding]:
     item, session, request = placed.item, placed.session, placed.request.request
     day, key = item.date, item.key
     if item.date != session.date:
-        yield Finding(day, f"{key} has date {item.date} but its session is on {session.date}")
+        yield Finding(day, said("wrong_date", key=key, date=item.date, session_date=session.date))
     if not request.earliest <= session.date <= request.latest:
-        yield Finding(day, f"{key} lies outside its window {request.earliest}..{request.latest}")
+        yield Finding(
+            day, said("outside_window", key=key, first=request.earliest, last=request.latest)
+        )
     if item.start < session.start or item.end > session.end:
-        yield Finding(day, f"{key} ({item.start:%H:%M}-{item.end:%H:%M}) is not inside its session")
+        yield Finding(day, said("outside_session", key=key, start=item.start, end=item.end))
     offset = int((item.start - session.start).total_seconds() // 60)
     slot = placed.rule.slot_minutes
     if offset % slot:
-        yield Finding(day, f"{key} starts at {item.start:%H:%M}, off the {slot}-minute slot grid")
+        yield Finding(day, said("off_grid", key=key, start=item.start, slot=slot))
     length = minutes_between(item)
     if length != request.minutes:
-        yield Finding(day, f"{key} lasts {length} minutes, its request {request.minutes}")
+        yield Finding(day, said("wrong_length", key=key, length=length, minutes=request.minutes))
 
 
 def _interpreted(month: CheckedMonth, placed: Placed) -> Iterator[Finding]:
@@ -75,11 +73,14 @@ def _interpreted(month: CheckedMonth, placed: Placed) -> Iterator[Finding]:
     team = month.team
     if team.knows(item.counsellor) and speaks_well(team.person(item.counsellor), item.language):
         return
-    language = language_text(month.data.office, item.language)
     yield Finding(
         item.date,
-        f"{item.key} has no interpreter for {language} and its counsellor {item.counsellor} "
-        "does not speak it fluent or better",
+        said(
+            "no_interpreter_for",
+            key=item.key,
+            language=item.language,
+            counsellor=item.counsellor,
+        ),
     )
 
 
@@ -90,8 +91,7 @@ def appointment_qualification(month: CheckedMonth) -> Iterator[Finding]:
         item, day = placed.item, placed.item.date
         if team.knows(item.counsellor) and not may_counsel(team.person(item.counsellor)):
             yield Finding(
-                day,
-                f"{item.counsellor} counsels {item.key} but is neither counsellor nor social worker",
+                day, said("appointment_not_counsellor", counsellor=item.counsellor, key=item.key)
             )
         second = item.second_counsellor
         if (
@@ -99,16 +99,21 @@ def appointment_qualification(month: CheckedMonth) -> Iterator[Finding]:
             and team.knows(second)
             and (not may_counsel(team.person(second)) or second == item.counsellor)
         ):
-            yield Finding(day, f"{second} cannot be the second counsellor of {item.key}")
+            yield Finding(day, said("bad_second", second=second, key=item.key))
         interpreter = item.interpreter
         if (
             interpreter
             and team.knows(interpreter)
             and not may_interpret(team.person(interpreter), item.language)
         ):
-            language = language_text(month.data.office, item.language)
             yield Finding(
-                day, f"{interpreter} interprets {language} for {item.key} without being qualified"
+                day,
+                said(
+                    "appointment_interpreter",
+                    interpreter=interpreter,
+                    language=item.language,
+                    key=item.key,
+                ),
             )
 
 
@@ -122,9 +127,7 @@ def appointment_trainees(month: CheckedMonth) -> Iterator[Finding]:
         second = item.second_counsellor
         if not second or not team.knows(second) or team.person(second).trainee:
             yield Finding(
-                item.date,
-                f"trainee {item.counsellor} takes {item.key} without an experienced second "
-                "counsellor",
+                item.date, said("trainee_without_second", counsellor=item.counsellor, key=item.key)
             )
 
 
@@ -138,7 +141,9 @@ def appointment_one_function(month: CheckedMonth) -> Iterator[Finding]:
             and month.team.knows(interpreter)
             and interpreter in (item.counsellor, item.second_counsellor)
         ):
-            yield Finding(item.date, f"{interpreter} both counsels and interprets {item.key}")
+            yield Finding(
+                item.date, said("counsels_and_interprets", interpreter=interpreter, key=item.key)
+            )
 
 
 def _by_session(month: CheckedMonth) -> Iterator[tuple[str, list[PlanAppointment], int]]:
@@ -170,7 +175,7 @@ def desks(month: CheckedMonth) -> Iterator[Finding]:
         item, capacity = placed.item, placed.rule.desks
         if not 1 <= item.desk <= capacity:
             yield Finding(
-                item.date, f"{item.key} is at desk {item.desk}; the session has {capacity}"
+                item.date, said("bad_desk", key=item.key, desk=item.desk, capacity=capacity)
             )
     for sid, items, capacity in _by_session(month):
         day = month.sessions[sid].date
@@ -179,13 +184,20 @@ def desks(month: CheckedMonth) -> Iterator[Finding]:
             if len(running) > capacity:
                 yield Finding(
                     day,
-                    f"{len(running)} appointments run at {moment:%H:%M} in {sid}, more than "
-                    f"its {capacity} desks",
+                    said(
+                        "too_many_at_once",
+                        count=len(running),
+                        time=moment,
+                        session=sid,
+                        capacity=capacity,
+                    ),
                 )
                 break
         for first, second in _overlapping(items):
             if first.desk == second.desk:
-                yield Finding(day, f"{first.key} and {second.key} overlap at desk {first.desk}")
+                yield Finding(
+                    day, said("same_desk", first=first.key, second=second.key, desk=first.desk)
+                )
 
 
 def _people(item: PlanAppointment) -> set[str]:
@@ -198,4 +210,7 @@ def double_booking(month: CheckedMonth) -> Iterator[Finding]:
         day = month.sessions[sid].date
         for first, second in _overlapping(items):
             for pid in sorted(_people(first) & _people(second)):
-                yield Finding(day, f"{pid} is in {first.key} and {second.key}, which overlap")
+                yield Finding(
+                    day,
+                    said("double_booked", volunteer=pid, first=first.key, second=second.key),
+                )

@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterable, Iterator
 
 from roster.checking import appointment_rules, staff_rules
 from roster.checking.checked_month import CheckedMonth
-from roster.checking.report import Finding
+from roster.checking.report import Finding, said
+from roster.checking.staff_rules import duty_said
 from roster.planfile.facts import plan_facts, split
 
 Check = Callable[[CheckedMonth], Iterable[Finding]]
@@ -35,9 +36,15 @@ def one_function(month: CheckedMonth) -> Iterator[Finding]:
     for (pid, sid), functions in sorted(month.index.functions.items()):
         if len(functions) > 1:
             session = month.index.sessions.get(sid)
+            named = tuple(
+                duty_said(*function.split(":", 1)) if ":" in function else duty_said(function, None)
+                for function in functions
+            )
             yield Finding(
                 session.date if session else None,
-                f"{pid} has {len(functions)} functions in {sid}: {', '.join(functions)}",
+                said(
+                    "functions", volunteer=pid, count=len(functions), session=sid, functions=named
+                ),
             )
 
 
@@ -47,7 +54,8 @@ def one_place_at_a_time(month: CheckedMonth) -> Iterator[Finding]:
         for person in month.team.people:
             if month.works_in(person.id, first.id) and month.works_in(person.id, second.id):
                 yield Finding(
-                    first.date, f"{person.id} works in {first.id} and {second.id}, which overlap"
+                    first.date,
+                    said("overlap", volunteer=person.id, first=first.id, second=second.id),
                 )
 
 
@@ -58,8 +66,7 @@ def max_per_month(month: CheckedMonth) -> Iterator[Finding]:
         if days > person.max_per_month:
             yield Finding(
                 None,
-                f"{person.id} is on duty on {days} days, more than max_per_month "
-                f"({person.max_per_month})",
+                said("too_many_duties", volunteer=person.id, days=days, limit=person.max_per_month),
             )
 
 
@@ -72,8 +79,12 @@ def hours_per_month(month: CheckedMonth) -> Iterator[Finding]:
         if minutes > round(person.hours_per_month * 60):
             yield Finding(
                 None,
-                f"{person.id} works {minutes / 60:g} hours, more than hours_per_month "
-                f"({person.hours_per_month:g})",
+                said(
+                    "too_many_hours",
+                    volunteer=person.id,
+                    hours=minutes / 60,
+                    limit=person.hours_per_month,
+                ),
             )
 
 
@@ -141,11 +152,14 @@ def overrides(month: CheckedMonth) -> Iterator[Finding]:
     availability)."""
     for position, entry in enumerate(month.overrides.assign):
         if not _fulfils(month, position):
-            language = f" {entry.language}" if entry.language else ""
             yield Finding(
                 entry.date,
-                f"override assign[{position}] ({entry.volunteer} as {entry.role}{language}) "
-                "is not in the plan",
+                said(
+                    "override_missing",
+                    number=position + 1,
+                    volunteer=entry.volunteer,
+                    duty=duty_said(entry.role, entry.language),
+                ),
             )
 
 
@@ -156,13 +170,10 @@ def kept_sessions(month: CheckedMonth) -> Iterator[Finding]:
         return
     old_past, _ = split(plan.previous.facts, plan.as_of)
     new_past, _ = split(plan_facts(plan), plan.as_of)
-    for facts, how in (
-        (old_past - new_past, "was dropped from the plan"),
-        (new_past - old_past, "was not in the plan it replaced"),
-    ):
+    for facts, how in ((old_past - new_past, "kept_dropped"), (new_past - old_past, "kept_added")):
         for kind, session, subject, detail in sorted(facts):
-            what = f"{kind} {subject} {detail} {session}".strip()
-            yield Finding(None, f"{what} lies before {plan.as_of} and {how}")
+            what = " ".join(part for part in (kind, subject, detail, session) if part)
+            yield Finding(None, said(how, fact=what, as_of=plan.as_of))
 
 
 HARD_RULES: dict[str, Check] = {

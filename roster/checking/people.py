@@ -18,10 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from roster.checking.report import Said, said
 from roster.domain.office_data import OfficeData
 from roster.domain.requests import Overrides
 from roster.domain.team import Volunteer
-from roster.wording.explanations import day_text, span_text, weekday_plural
 
 GERMAN = "de"
 WELL_ENOUGH = 2
@@ -33,11 +33,12 @@ COUNSELLING_ROLES = frozenset({"counsellor", "social_worker"})
 
 @dataclass(frozen=True)
 class Day:
-    """Whether a person can come on a date; why not; and whether they answered maybe."""
+    """Whether a person can come on a date; why not (a reason code with its data); and
+    whether they answered maybe."""
 
     can: bool
     maybe: bool = False
-    reason: str = ""
+    why: Said | None = None
 
 
 def speaks_well(person: Volunteer, language: str) -> bool:
@@ -75,21 +76,17 @@ def offered_day(data: OfficeData, person: Volunteer, day: date) -> Day:
     """What the person offered for ``day``: absences first, then the poll, then weekdays."""
     for absence in person.absences:
         if absence.from_ <= day <= absence.to:
-            return Day(can=False, reason=f"is absent {span_text(absence.from_, absence.to)}")
+            return Day(can=False, why=said("absent", span=(absence.from_, absence.to)))
     answer = data.answer(person.id, day)
     if answer == "yes":
         return Day(can=True)
     if answer == "maybe":
         return Day(can=True, maybe=True)
     if answer == "no":
-        return Day(can=False, reason=f"answered no in the poll for {day_text(day)}")
+        return Day(can=False, why=said("answered_no", day=day))
     if WEEKDAY_NAMES[day.weekday()] in person.weekdays:
         return Day(can=True)
-    return Day(
-        can=False,
-        reason=f"gave no poll answer for {day_text(day)} and does not usually come on "
-        f"{weekday_plural(day)}",
-    )
+    return Day(can=False, why=said("no_answer", day=day))
 
 
 class Team:
@@ -107,7 +104,7 @@ class Team:
                 offered = offered_day(data, person, day)
                 self._offered[person.id, day] = offered
                 self._days[person.id, day] = (
-                    Day(can=False, reason=f"is excluded from {day_text(day)} by an override")
+                    Day(can=False, why=said("excluded", day=day))
                     if (person.id, day) in forbidden
                     else offered
                 )
@@ -124,7 +121,7 @@ class Team:
         """Whether the person may be planned on ``day``, the overrides' ``forbid`` applied."""
         found = self._days.get((volunteer_id, day))
         if found is None:
-            return Day(can=False, reason=f"there is no session on {day_text(day)}")
+            return Day(can=False, why=said("no_session_on", day=day))
         return found
 
     def can(self, volunteer_id: str, day: date) -> bool:

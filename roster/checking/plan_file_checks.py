@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from roster.checking.checked_month import CheckedMonth
 from roster.checking.fairness import fairness_figures, loads
 from roster.checking.month_needs import expected_needs, shortfalls
-from roster.checking.report import Finding
+from roster.checking.report import Finding, said
 from roster.planfile.schema import Penalty, Score
 
 SHORTEST_NOTE = 4
@@ -30,21 +30,27 @@ def calendar(month: CheckedMonth) -> Iterator[Finding]:
     for session in month.calendar.sessions:
         got = planned.get(session.id)
         if got is None:
-            yield Finding(session.date, f"the plan lacks the session {session.id}")
+            yield Finding(session.date, said("lacks_session", session=session.id))
         elif (got.date, got.kind, got.start, got.end) != (
             session.date,
             session.kind,
             session.start,
             session.end,
         ):
+            kind = said("kind_open" if session.kind == "open_hours" else "kind_appointments")
             yield Finding(
                 session.date,
-                f"session {session.id} has other times or kind than the calendar "
-                f"({session.start:%H:%M}-{session.end:%H:%M}, {session.kind})",
+                said(
+                    "session_differs",
+                    session=session.id,
+                    start=session.start,
+                    end=session.end,
+                    kind=kind,
+                ),
             )
     for sid, got in planned.items():
         if sid not in month.sessions:
-            yield Finding(got.date, f"session {sid} is not in the month's calendar")
+            yield Finding(got.date, said("extra_session", session=sid))
 
 
 def confidentiality(month: CheckedMonth) -> Iterator[Finding]:
@@ -53,7 +59,7 @@ def confidentiality(month: CheckedMonth) -> Iterator[Finding]:
     for key, request in month.requests.items():
         note = (request.request.note or "").strip()
         if len(note) >= SHORTEST_NOTE and note in text:
-            yield Finding(None, f"the note of {key} appears in the plan file")
+            yield Finding(None, said("note_leak", key=key))
 
 
 def _staff_and_requests(month: CheckedMonth) -> Iterator[Finding]:
@@ -64,15 +70,12 @@ def _staff_and_requests(month: CheckedMonth) -> Iterator[Finding]:
             if month.team.knows(entry.volunteer):
                 trainee = month.team.person(entry.volunteer).trainee
                 if entry.trainee != trainee:
-                    yield Finding(
-                        open_session.planned.date,
-                        f"{entry.volunteer} is marked trainee={entry.trainee}, "
-                        f"volunteers.yaml says {trainee}",
-                    )
+                    code = "trainee_marked" if entry.trainee else "trainee_unmarked"
+                    yield Finding(open_session.planned.date, said(code, volunteer=entry.volunteer))
     listed = {a.key for a in plan.appointments} | {u.key for u in plan.unscheduled}
     for key in month.requests:
         if key not in listed:
-            yield Finding(None, f"{key} is neither scheduled nor listed as unscheduled")
+            yield Finding(None, said("not_accounted", key=key))
     for left in plan.unscheduled:
         request = month.requests.get(left.key)
         if request is not None and (left.case, left.language, left.minutes) != (
@@ -80,7 +83,7 @@ def _staff_and_requests(month: CheckedMonth) -> Iterator[Finding]:
             request.request.language,
             request.request.minutes,
         ):
-            yield Finding(None, f"unscheduled {left.key} does not match its request")
+            yield Finding(None, said("unscheduled_mismatch", key=left.key))
     functions = month.index.functions
     for session in plan.sessions:
         if session.kind != "appointments":
@@ -94,31 +97,26 @@ def _staff_and_requests(month: CheckedMonth) -> Iterator[Finding]:
             for e in session.staff
         )
         if derived != listed_staff:
-            yield Finding(
-                session.date, f"the staff of {session.id} does not match its appointments"
-            )
+            yield Finding(session.date, said("staff_mismatch", session=session.id))
 
 
 def reported(month: CheckedMonth, penalties: list[Penalty]) -> Iterator[Finding]:
     """The figures the plan reports are those its assignments give."""
     plan = month.plan
     if plan.month != str(month.month):
-        yield Finding(None, f"the plan is for {plan.month}, not {month.month}")
+        yield Finding(None, said("wrong_month", planned=plan.month, month=str(month.month)))
     yield from _staff_and_requests(month)
     if plan.load != loads(month):
-        yield Finding(None, "the per-volunteer load does not match the plan's assignments")
+        yield Finding(None, said("load_mismatch"))
     fairness = fairness_figures(month).fairness
     if plan.fairness != fairness:
         yield Finding(
             None,
-            f"the fairness spread says {plan.fairness.spread}, the plan gives {fairness.spread}",
+            said("fairness_mismatch", said=plan.fairness.spread, actual=fairness.spread),
         )
     for session in month.open_sessions():
         if session.planned.needs != expected_needs(month, session.planned.id):
-            yield Finding(
-                session.planned.date,
-                f"the needs of {session.planned.id} differ from the rules and the forecast",
-            )
+            yield Finding(session.planned.date, said("needs_mismatch", session=session.planned.id))
     open_now = sorted((s.session, s.need, s.language or "", s.missing) for s in shortfalls(month))
     listed = sorted(
         (session.id, u.need, u.language or "", u.missing)
@@ -126,11 +124,7 @@ def reported(month: CheckedMonth, penalties: list[Penalty]) -> Iterator[Finding]
         for u in session.uncovered
     )
     if open_now != listed:
-        yield Finding(None, "the uncovered needs listed differ from the needs the plan leaves open")
+        yield Finding(None, said("uncovered_mismatch"))
     total = sum(p.value for p in penalties)
     if plan.score != Score(total=total, penalties=penalties):
-        yield Finding(
-            None,
-            f"the score says {plan.score.total:,.0f}, the plan's penalties recompute to "
-            f"{total:,.0f}",
-        )
+        yield Finding(None, said("score_mismatch", said=plan.score.total, total=total))

@@ -12,8 +12,7 @@ from datetime import date
 
 from roster.checking.checked_month import CheckedMonth, OpenSession
 from roster.checking.people import may_counsel, may_counsel_in, may_interpret, may_lead
-from roster.checking.report import Finding
-from roster.wording.explanations import language_text
+from roster.checking.report import Finding, Said, said
 
 
 @dataclass(frozen=True)
@@ -22,7 +21,16 @@ class Duty:
 
     volunteer: str
     day: date
-    what: str
+    what: Said
+
+
+def duty_said(role: str, language: str | None) -> Said:
+    """A function in words: counselling (in a language), interpreting, lead duty."""
+    if role == "interpreter":
+        return said("duty_interpret", language=language or "")
+    if role == "lead":
+        return said("duty_lead")
+    return said("duty_counsel_in", language=language) if language else said("duty_counsel")
 
 
 def duties(month: CheckedMonth) -> list[Duty]:
@@ -31,16 +39,20 @@ def duties(month: CheckedMonth) -> list[Duty]:
     found = []
     for session in month.open_sessions():
         for entry in session.planned.staff:
-            what = entry.role + (f" ({entry.language})" if entry.language else "")
+            what = duty_said(entry.role, entry.language)
             found.append(Duty(entry.volunteer, session.planned.date, what))
     for placed in month.placed():
         item = placed.item
         roles = (
-            (item.counsellor, "counsellor"),
-            (item.second_counsellor, "second counsellor"),
-            (item.interpreter, "interpreter"),
+            (item.counsellor, said("duty_counsel")),
+            (item.second_counsellor, said("duty_second")),
+            (item.interpreter, said("duty_interpret", language=item.language)),
         )
-        found.extend(Duty(pid, item.date, f"{role} of {item.key}") for pid, role in roles if pid)
+        found.extend(
+            Duty(pid, item.date, said("duty_in", duty=role, key=item.key))
+            for pid, role in roles
+            if pid
+        )
     return found
 
 
@@ -51,7 +63,8 @@ def availability(month: CheckedMonth) -> Iterator[Finding]:
             day = month.team.day(duty.volunteer, duty.day)
             if not day.can:
                 yield Finding(
-                    duty.day, f"{duty.volunteer} is planned as {duty.what} but {day.reason}"
+                    duty.day,
+                    said("unavailable", volunteer=duty.volunteer, duty=duty.what, reason=day.why),
                 )
 
 
@@ -59,7 +72,7 @@ def unknown_people(month: CheckedMonth) -> Iterator[Finding]:
     """Everyone planned is in volunteers.yaml."""
     for duty in duties(month):
         if not month.team.knows(duty.volunteer):
-            yield Finding(duty.day, f"{duty.volunteer} ({duty.what}) is not in volunteers.yaml")
+            yield Finding(duty.day, said("not_on_team", volunteer=duty.volunteer, duty=duty.what))
 
 
 def open_hours_qualification(month: CheckedMonth) -> Iterator[Finding]:
@@ -74,24 +87,19 @@ def open_hours_qualification(month: CheckedMonth) -> Iterator[Finding]:
             person = month.team.person(pid)
             if entry.role == "counsellor":
                 if not may_counsel(person):
-                    yield Finding(
-                        day, f"{pid} counsels but is neither counsellor nor social worker"
-                    )
+                    yield Finding(day, said("not_counsellor", volunteer=pid))
                 elif entry.language and not may_counsel_in(person, entry.language):
-                    language = language_text(month.data.office, entry.language)
                     yield Finding(
-                        day, f"{pid} counsels in {language} without speaking it fluent or better"
+                        day, said("counsels_unfluent", volunteer=pid, language=entry.language)
                     )
-            elif entry.language is None or not may_interpret(person, entry.language):
+            elif entry.language is None:
+                yield Finding(day, said("interprets_nothing", volunteer=pid))
+            elif not may_interpret(person, entry.language):
                 yield Finding(
-                    day,
-                    f"{pid} interprets {entry.language or 'no language'} without the role "
-                    "interpreter and that language and German at fluent or better",
+                    day, said("interprets_unqualified", volunteer=pid, language=entry.language)
                 )
             if entry.lead and (entry.role != "counsellor" or not may_lead(person)):
-                yield Finding(
-                    day, f"{pid} is on lead duty without being a counsellor with the role lead"
-                )
+                yield Finding(day, said("lead_unqualified", volunteer=pid))
 
 
 def open_hours_one_function(month: CheckedMonth) -> Iterator[Finding]:
@@ -102,7 +110,7 @@ def open_hours_one_function(month: CheckedMonth) -> Iterator[Finding]:
             if entry.volunteer in seen:
                 yield Finding(
                     session.planned.date,
-                    f"{entry.volunteer} has more than one function in {session.planned.id}",
+                    said("listed_twice", volunteer=entry.volunteer, session=session.planned.id),
                 )
             seen.add(entry.volunteer)
 
@@ -124,8 +132,12 @@ def counsellors_max(month: CheckedMonth) -> Iterator[Finding]:
         if len(counsellors) > limit:
             yield Finding(
                 session.planned.date,
-                f"{len(counsellors)} counsellors in {session.planned.id}, more than "
-                f"counsellors.max ({limit})",
+                said(
+                    "too_many_counsellors",
+                    count=len(counsellors),
+                    session=session.planned.id,
+                    limit=limit,
+                ),
             )
 
 
@@ -137,6 +149,5 @@ def open_hours_trainees(month: CheckedMonth) -> Iterator[Finding]:
         if trainees and len(trainees) == len(counsellors):
             yield Finding(
                 session.planned.date,
-                f"trainee {', '.join(trainees)} counsels in {session.planned.id} without an "
-                "experienced counsellor",
+                said("trainee_alone", people=tuple(trainees), session=session.planned.id),
             )

@@ -48,7 +48,8 @@ def main() -> None:
 
 @main.command(short_help="Validate an office folder; print a summary.")
 @FOLDER
-def check(folder: Path) -> None:
+@LOCALE
+def check(folder: Path, locale: str | None) -> None:
     """Validate an office folder and print a short summary.
 
     Prints the volunteers per role and the languages covered, or every problem found
@@ -58,7 +59,7 @@ def check(folder: Path) -> None:
     Example:
       roster check examples/velbert
     """
-    click.echo(app.check_folder(folder))
+    click.echo(app.check_folder(folder, locale=locale))
 
 
 @main.command(short_help="A month's sessions, closed dates, team meeting.")
@@ -121,7 +122,8 @@ def init(folder: Path, locale: str) -> None:
     default="roster-demo",
     metavar="[DIR]",
 )
-def demo(folder: Path) -> None:
+@LOCALE
+def demo(folder: Path, locale: str | None) -> None:
     """Run the main job on the example office, copied to DIR (default ./roster-demo).
 
     The demo uses the month of the example's availability poll, so it gives the same
@@ -131,7 +133,7 @@ def demo(folder: Path) -> None:
     Example:
       roster demo
     """
-    click.echo(app.run_demo(folder).text(), nl=False)
+    click.echo(app.run_demo(folder, locale=locale).text(), nl=False)
 
 
 # -- printouts (issue 6): print --------------------------------------------------------------
@@ -183,7 +185,7 @@ def print_(folder: Path, month: str | None, locale: str | None, with_links: bool
     default=10.0,
     show_default=True,
     metavar="SECONDS",
-    help="Solver time to search for better plans (deterministic time unless --fast).",
+    help="Seconds planning may take, all of it (at least the starting plan's time).",
 )
 @click.option("--fresh", is_flag=True, help="Ignore the month's existing plan; plan from scratch.")
 @click.option(
@@ -192,6 +194,7 @@ def print_(folder: Path, month: str | None, locale: str | None, with_links: bool
     help="Use every core with a wall-clock limit: quicker, not reproducible.",
 )
 @click.option("--quiet", is_flag=True, help="Print no progress lines on stderr.")
+@LOCALE
 def plan(
     folder: Path,
     month: str | None,
@@ -200,6 +203,7 @@ def plan(
     fresh: bool,
     fast: bool,
     quiet: bool,
+    locale: str | None,
 ) -> None:
     """Plan who staffs every session of a month; write DIR/rotas/YYYY-MM.json.
 
@@ -214,8 +218,8 @@ def plan(
       roster plan examples/velbert --month 2026-12 --today 2026-11-25
     """
 
-    def progress(seconds: float, objective: float, bound: float) -> None:
-        click.echo(f"  {seconds:7.2f} s  penalty {objective:,.0f}  bound {bound:,.0f}", err=True)
+    def progress(line: str) -> None:
+        click.echo(line, err=True)
 
     planned = app.plan_month(
         folder,
@@ -224,7 +228,8 @@ def plan(
         time_limit=time_limit,
         fresh=fresh,
         fast=fast,
-        progress=None if quiet else progress,
+        progress_line=None if quiet else progress,
+        locale=locale,
     )
     click.echo(planned.text())
 
@@ -232,8 +237,9 @@ def plan(
 @main.command(short_help="Check a month's plan against every hard rule.")
 @FOLDER
 @MONTH
+@LOCALE
 @click.pass_context
-def verify(ctx: click.Context, folder: Path, month: str | None) -> None:
+def verify(ctx: click.Context, folder: Path, month: str | None, locale: str | None) -> None:
     """Check a month's plan file against every hard rule, without the solver.
 
     Lists each violation in plain words and recomputes every penalty. Exit code 0 when
@@ -243,7 +249,7 @@ def verify(ctx: click.Context, folder: Path, month: str | None) -> None:
     Example:
       roster verify examples/velbert --month 2026-12
     """
-    verified = app.verify_month(folder, month)
+    verified = app.verify_month(folder, month, locale=locale)
     click.echo(verified.text())
     if not verified.report.ok:
         ctx.exit(1)
@@ -252,16 +258,18 @@ def verify(ctx: click.Context, folder: Path, month: str | None) -> None:
 @main.command(short_help="Why needs stay open or appointments unscheduled.")
 @FOLDER
 @MONTH
-def explain(folder: Path, month: str | None) -> None:
+@LOCALE
+def explain(folder: Path, month: str | None, locale: str | None) -> None:
     """Explain every uncovered need and unscheduled appointment of a month's plan.
 
-    Grouped by date, each with the people considered and why each did not take it.
+    Grouped by date, each with the people considered and why each did not take it; an
+    appointment not scheduled gets one line per date considered, the blocking fact first.
 
     \b
     Example:
       roster explain examples/velbert --month 2026-12
     """
-    click.echo(app.explain_month(folder, month))
+    click.echo(app.explain_month(folder, month, locale=locale))
 
 
 for _command in FEED_COMMANDS:

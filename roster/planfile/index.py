@@ -62,3 +62,17 @@ class PlanIndex:
     def busy(self, person: str, session: str) -> list[PlanAppointment]:
         """The appointments a person takes part in, in one session."""
         return self.appointments.get((person, session), [])
+
+
+def unrequested_sessions(plan: Plan) -> list[PlanSession]:
+    """The appointment hours that need nobody: no appointment lies in them, and no
+    appointment left unscheduled could have taken place on their date (no appointments
+    requested). `roster plan` counts them apart and `roster explain` lists them."""
+    placed = {item.session for item in plan.appointments}
+    return [
+        session
+        for session in plan.sessions
+        if session.kind == "appointments"
+        and session.id not in placed
+        and not any(left.earliest <= session.date <= left.latest for left in plan.unscheduled)
+    ]

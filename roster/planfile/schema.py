@@ -151,13 +151,30 @@ class Score(PlanModel):
     penalties: list[Penalty] = Field(default_factory=list)
 
 
+Restriction = Literal["no_surplus", "appointment_candidates"]
+"""A model restriction beyond the office rules (docs/planning.md, "Model restrictions")."""
+
+
 class SolverFacts(PlanModel):
     """How the plan was found."""
 
     status: Literal["optimal", "feasible", "greedy"]
     objective: float
-    bound: float
+    bound: float = Field(
+        description="a proven lower bound on the penalty of every plan, within `restrictions`"
+    )
     gap: float = Field(description="(objective - bound) / objective, 0 when optimal")
+    restrictions: list[Restriction] = Field(
+        default_factory=list,
+        description="the model restrictions the bound (and so `optimal`) holds within: a "
+        "plan that breaks one of them, which the office rules allow, may score below the "
+        "bound; empty: no plan can",
+    )
+    starting_plan: bool = Field(
+        default=False,
+        description="the plan makes the same assignments as the solver's starting plan: "
+        "the search found no better plan within the time limit (or none at all)",
+    )
     seconds: float = Field(
         description="solver time: deterministic time when deterministic (reproducible), "
         "else wall-clock seconds"

@@ -9,16 +9,13 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from roster.domain.forecast import month_needs, trends
 from roster.domain.month import Month
 from roster.domain.sessions import month_calendar
 from roster.planfile.schema import Plan
-from roster.printouts.charts import SeriesRow, StackRow, duties_chart, visitors_chart
+from roster.printouts.charts import StackRow, duties_chart
 from roster.printouts.context import Page, PrintInput
+from roster.printouts.visitors import StandingRow, VisitorRow, standing, visitors
 from roster.wording.formats import NONE
-
-VISIT_WEEKS = 12
-RECENT_WEEKS = 4
 
 
 @dataclass(frozen=True)
@@ -31,23 +28,13 @@ class LastMonth:
 
 
 @dataclass(frozen=True)
-class VisitorRow:
-    """One language in the visitors table."""
-
-    language: str
-    recent: str
-    trend: str
-    expected: str
-    expected_next: str
-
-
-@dataclass(frozen=True)
 class GapRow:
-    """Something the plan could not cover, and why."""
+    """Something the plan could not cover, and why: one line, or for an appointment one
+    line per date considered, the blocking fact first."""
 
     date: str
     what: str
-    why: str
+    why: list[str]
 
 
 @dataclass(frozen=True)
@@ -86,6 +73,8 @@ class Agenda:
     visitor_columns: list[str]
     visitors: list[VisitorRow]
     visitors_chart: Markup | None
+    standing: list[StandingRow]
+    """Without recorded visits, the usual need the plan used, instead of ``visitors``."""
     gaps: list[GapRow]
     duty_months: list[str]
     duties: list[DutyRow]
@@ -123,90 +112,6 @@ def _last_month(source: PrintInput) -> LastMonth:
     return LastMonth(words("last_month", month=fmt.month(previous)), note, figures)
 
 
-def _mean(values: list[float]) -> float | None:
-    return sum(values) / len(values) if values else None
-
-
-def _expected_this_month(plan: Plan) -> dict[str, list[float]]:
-    expected: dict[str, list[float]] = defaultdict(list)
-    for session in plan.sessions:
-        if session.needs is None:
-            continue
-        for need in session.needs.languages:
-            expected[need.language].append(need.expected_visitors)
-    return expected
-
-
-def _visitors(source: PrintInput) -> tuple[list[str], list[VisitorRow], Markup | None]:
-    words, fmt = source.words, source.fmt
-    month, following = source.month, source.month.next()
-    before = [r for r in source.data.visits if r.date < month.first]
-    log_dates = sorted({r.date for r in before})[-VISIT_WEEKS:]
-    counts = {(r.date, r.language): float(r.visitors) for r in before}
-    fitted = trends(source.data, before=month.first)
-    this_month = _expected_this_month(source.plan)
-    next_month: dict[str, list[float]] = defaultdict(list)
-    for needs in month_needs(source.data, following).values():
-        for need in needs:
-            next_month[need.language].append(need.expected_visitors)
-    codes = sorted(set(fitted) | set(this_month))
-    recent_dates = log_dates[-RECENT_WEEKS:]
-
-    def shown(values: list[float]) -> str:
-        mean = _mean(values)
-        return NONE if mean is None else fmt.number(mean, 1)
-
-    def rank(code: str) -> tuple[float, str]:
-        return (-(_mean(this_month.get(code, [])) or 0.0), fmt.language(code))
-
-    rows = [
-        VisitorRow(
-            language=f"{fmt.language(code)} ({code})",
-            recent=fmt.number(sum(counts.get((d, code), 0.0) for d in recent_dates))
-            if recent_dates
-            else NONE,
-            trend=fmt.signed(fitted[code].slope) if code in fitted else NONE,
-            expected=shown(this_month.get(code, [])),
-            expected_next=shown(next_month.get(code, [])),
-        )
-        for code in sorted(codes, key=rank)
-    ]
-    columns = [
-        words("visitors_weeks", count=len(recent_dates)),
-        words("trend_per_week"),
-        f"{words('forecast_for', month=fmt.month(month))}, {words('per_session')}",
-        f"{words('forecast_for', month=fmt.month(following))}, {words('per_session')}",
-    ]
-    chart = None
-    if log_dates:
-        sessions = sorted(
-            (s for s in source.plan.sessions if s.needs is not None), key=lambda s: s.start
-        )
-        series = []
-        for code in sorted(codes, key=rank):
-            expected = {
-                s.id: n.expected_visitors
-                for s in sessions
-                for n in (s.needs.languages if s.needs else [])
-                if n.language == code
-            }
-            series.append(
-                SeriesRow(
-                    label=fmt.language(code),
-                    counted=[counts.get((d, code), 0.0) for d in log_dates],
-                    expected=[expected.get(s.id, 0.0) for s in sessions],
-                )
-            )
-        chart = visitors_chart(
-            series,
-            [fmt.day_numeric(d) for d in log_dates],
-            [fmt.day_numeric(s.date) for s in sessions],
-            words("chart_visitors", month=fmt.month(month)),
-            (words("chart_visitors_log"), words("chart_visitors_forecast")),
-        )
-    return columns, rows, chart
-
-
 def _gaps(source: PrintInput) -> list[GapRow]:
     words, fmt = source.words, source.fmt
     rows = []
@@ -221,7 +126,7 @@ def _gaps(source: PrintInput) -> list[GapRow]:
                 what = f"{words('col_interpreters')} " + words(
                     "missing_language", language=language, count=gap.missing
                 )
-            rows.append(GapRow(fmt.day_short(session.date), what, source.plain_reason(gap.reason)))
+            rows.append(GapRow(fmt.day_short(session.date), what, _lines(source, gap.reason)))
     for item in source.plan.unscheduled:
         what = words(
             "unscheduled",
@@ -233,8 +138,13 @@ def _gaps(source: PrintInput) -> list[GapRow]:
         reason = item.reason
         for prefix in (f"{item.key}:", f"{item.case}:"):
             reason = reason.removeprefix(prefix).strip()
-        rows.append(GapRow("", what, source.plain_reason(reason)))
+        rows.append(GapRow("", what, _lines(source, reason)))
     return rows
+
+
+def _lines(source: PrintInput, reason: str) -> list[str]:
+    """A planner's reason for the team, line by line."""
+    return [source.plain_reason(line) for line in reason.splitlines() if line.strip()]
 
 
 def _duty_count(plan: Plan, volunteer: str) -> int:
@@ -349,7 +259,8 @@ def build_agenda(source: PrintInput) -> Agenda:
     items = list(office.team_meeting.agenda) if office.team_meeting else []
     if not items and meeting is not None:
         items = list(meeting.agenda)
-    columns, visitors, visitor_chart = _visitors(source)
+    recorded = any(r.date < source.month.first for r in source.data.visits)
+    columns, rows, visitor_chart = visitors(source) if recorded else ([], [], None)
     months, duties, spread, chart = _duties(source)
     month = fmt.month(source.month)
     return Agenda(
@@ -361,8 +272,9 @@ def build_agenda(source: PrintInput) -> Agenda:
         items=items,
         last_month=_last_month(source),
         visitor_columns=columns,
-        visitors=visitors,
+        visitors=rows,
         visitors_chart=visitor_chart,
+        standing=[] if recorded else standing(source),
         gaps=_gaps(source),
         duty_months=months,
         duties=duties,

@@ -68,9 +68,11 @@ class PrintInput:
         )
 
     def plain_reason(self, reason: str) -> str:
-        """A planner's reason for the team: volunteer ids become names, and case
-        references become "a case" unless the office shows them (feeds.case_refs)."""
+        """A planner's reason for the team: volunteers are named by name alone (the id
+        in brackets after the name, or a bare id, goes), and case references become "a
+        case" unless the office shows them (feeds.case_refs)."""
         swap = dict(self.names)
+        swap.update({f"{name} ({pid})": name for pid, name in self.names.items()})
         if not self.data.office.feeds.case_refs:
             cases = {a.case for a in self.plan.appointments} | {
                 u.case for u in self.plan.unscheduled

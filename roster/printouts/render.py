@@ -82,6 +82,11 @@ def _weasyprint() -> tuple[ModuleType | None, str | None]:
     return module, None
 
 
+def pdf_problem() -> str | None:
+    """Why PDFs cannot be written here (WeasyPrint missing or broken), or None."""
+    return _weasyprint()[1]
+
+
 def pdf_skip_reason() -> str | None:
     """One line saying why PDFs are not written, or None when they are."""
     _, problem = _weasyprint()

@@ -14,7 +14,7 @@ from functools import cache
 
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton, format_time
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 
 FEED_LOCALES = {"de": "de_DE", "en": "en_GB"}
 """The Babel locale of the feeds' dates and times, per office locale."""
@@ -61,6 +61,11 @@ def weekday_name(index: int, locale: str) -> str:
 def number_text(value: float, pattern: str, locale: str) -> str:
     """A number in a Babel decimal pattern (``#,##0.#``)."""
     return format_decimal(value, format=pattern, locale=babel_locale(locale))
+
+
+def percent_text(value: float, locale: str) -> str:
+    """``3.2%``, ``3,2 %``: a share as a percentage with one decimal."""
+    return format_percent(value, "#,##0.0%", locale=babel_locale(locale))
 
 
 def feed_day(day: date, locale: str) -> str:

@@ -4,28 +4,28 @@ The solver says why a need stays uncovered or an appointment unscheduled as reas
 codes with their data (:mod:`solver.reasons`); :class:`Wording` renders them in a
 locale, from the templates of :mod:`roster.wording.reasons`: dates by fixed Babel
 patterns (``Thu 10 Dec``, ``Do., 10. Dez.``), so messages and plan files read the same
-on every machine, and language names by :func:`roster.domain.languages.language_name`.
-The plan build writes the plan file's reasons in the plan's locale; ``roster explain``
-renders the whole report (:meth:`Wording.report`) in English like the rest of the CLI.
+on every machine, language names by :func:`roster.domain.languages.language_name`, and
+people by name with their id in brackets (``Olena Kovalenko (v16)``). The plan build
+writes the plan file's reasons in the plan's locale; ``roster explain`` renders the
+whole report (:mod:`roster.wording.report`) in the office's locale.
 
 The wording knows the solver's data only by shape (:class:`ReasonData`,
 :class:`CandidateData`, :class:`ExplanationData`), so it stays below the solver.
 
 The module-level helpers (:func:`day_text` and friends) are the English wording, used by
-the checker, the forced-assignment messages and ``roster``'s own output.
+the forced-assignment messages and ``roster``'s own errors.
 """
 
 from __future__ import annotations
 
 import string
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any, Protocol, runtime_checkable
 
 from roster.domain.languages import language_name
 from roster.domain.office import Office
-from roster.wording.catalogue import locale_of, template
+from roster.wording.catalogue import locale_of, plural_form, template, term_values
 from roster.wording.dates import date_text, number_text
 
 
@@ -55,7 +55,9 @@ class CandidateData(Protocol):
 
 class ExplanationData(Protocol):
     """One uncovered need or unscheduled appointment: title, summary, candidates
-    (grouped by the date they were considered for; ``None`` for the session's own)."""
+    (grouped by the date they were considered for; ``None`` for the session's own); for
+    an appointment, the blocking fact of each date considered and a line before them
+    (its counsellor could not take it)."""
 
     @property
     def title(self) -> ReasonData: ...
@@ -66,16 +68,11 @@ class ExplanationData(Protocol):
     @property
     def candidates(self) -> Sequence[tuple[date | None, Sequence[CandidateData]]]: ...
 
+    @property
+    def facts(self) -> Sequence[tuple[date, ReasonData]]: ...
 
-@dataclass(frozen=True)
-class SessionExplanations:
-    """The explanations of one open-hours session, for :meth:`Wording.report`."""
-
-    day: date
-    name: str
-    start: datetime
-    end: datetime
-    explanations: Sequence[ExplanationData]
+    @property
+    def headline(self) -> ReasonData | None: ...
 
 
 class _Filler(string.Formatter):
@@ -89,33 +86,59 @@ class _Filler(string.Formatter):
         return self.wording.value(value, format_spec)
 
 
+COUNTED = {
+    "interpreters": "interpreter",
+    "experienced": "experienced",
+    "duties": "duties",
+    "offered": "offered",
+}
+"""The format specs of counted nouns, and their pair of templates (``*_one``, ``*_other``)."""
+
+
 class Wording:
     """The sentences, dates and names of one locale (``de`` or ``en``; others get ``en``)."""
 
-    def __init__(self, locale: str, languages: dict[str, dict[str, str]] | None = None) -> None:
+    def __init__(
+        self,
+        locale: str,
+        languages: dict[str, dict[str, str]] | None = None,
+        names: Mapping[str, str] | None = None,
+    ) -> None:
         self.locale = locale_of(locale)
         self.languages = languages
+        self.names = dict(names or {})
         self._filler = _Filler(self)
+        self._terms = term_values(self.locale)
 
     @classmethod
-    def of(cls, locale: str, office: Office) -> Wording:
-        """The wording of ``locale``, with the office's own language names."""
-        return cls(locale, dict(office.languages))
+    def of(cls, locale: str, office: Office, names: Mapping[str, str] | None = None) -> Wording:
+        """The wording of ``locale``, with the office's own language names and the
+        team's names (volunteer id -> name)."""
+        return cls(locale, dict(office.languages), names)
 
     # -- sentences ----------------------------------------------------------------------
+    def sentence(self, key: str, /, **values: object) -> str:
+        """The message ``key`` (``check.overlap``) with its placeholders, written as their
+        format specs say, and its terms filled in."""
+        return self._filler.vformat(template(self.locale, key), (), {**self._terms, **values})
+
     def say(self, key: str, /, **values: object) -> str:
-        """The sentence ``reason.<key>`` with its placeholders filled in."""
-        return self._filler.vformat(template(self.locale, f"reason.{key}"), (), values)
+        """The sentence ``reason.<key>`` with its placeholders and terms filled in."""
+        return self.sentence(f"reason.{key}", **values)
 
     def render(self, reason: ReasonData) -> str:
-        """A reason code with its data, in words."""
-        return self.say(reason.code, **reason.params)
+        """A reason code with its data, in words; a code with an area (``check.overlap``)
+        is a message id of its own."""
+        key = reason.code if "." in reason.code else f"reason.{reason.code}"
+        return self.sentence(key, **reason.params)
 
     def value(self, value: Any, spec: str) -> str:
         """One placeholder's value, written as its format spec says
         (the specs are listed in :mod:`roster.wording.reasons`)."""
         if not spec:
             return self.render(value) if isinstance(value, ReasonData) else format(value)
+        if spec in COUNTED:
+            return self.count(value, COUNTED[spec])
         written: str
         match spec:
             case "day":
@@ -130,16 +153,20 @@ class Wording:
                 written = self.weekday_plural(value)
             case "clock":
                 written = format(value, "%H:%M")
+            case "month" | "date":
+                written = date_text(value, self._pattern(spec), self.locale)
             case "language":
                 written = self.language(value)
             case "number":
                 written = self.number(value)
+            case "whole":
+                written = number_text(value, "#,##0", self.locale)
             case "hours":
                 written = self.hours(value)
-            case "interpreters":
-                written = self.count(value, "interpreter")
-            case "experienced":
-                written = self.count(value, "experienced")
+            case "person":
+                written = self.person(value)
+            case "persons":
+                written = ", ".join(self.person(volunteer) for volunteer in value)
             case "ids":
                 written = ", ".join(value)
             case "list":
@@ -148,17 +175,24 @@ class Wording:
                 written = self.each(value)
             case "digest":
                 written = self.digest(value)
-            case "options":
-                written = "; ".join(f"{self.day(day)}: {self.render(why)}" for day, why in value)
+            case "line":
+                written = f"{self.render(value)}\n" if isinstance(value, ReasonData) else ""
+            case "lines":
+                written = "\n".join(self.day_line(*item) for item in value)
             case "closures":
                 written = ", ".join(f"{self.short_day(day)} {why}" for day, why in value)
             case _:
                 raise ValueError(f"unknown format spec {spec!r} in a reason template")
         return written
 
+    def person(self, volunteer: str) -> str:
+        """``Olena Kovalenko (v16)``; the id alone for someone not on the team."""
+        name = self.names.get(volunteer)
+        return self.say("person", name=name, id=volunteer) if name else volunteer
+
     def each(self, people: Iterable[CandidateData]) -> str:
-        """``v13 is absent 7-20 Dec; v14 ...``."""
-        return "; ".join(f"{c.volunteer} {self.render(c.reason)}" for c in people)
+        """``Yonas Tesfay (v13) is absent 7-20 Dec; ...``."""
+        return "; ".join(f"{self.person(c.volunteer)} {self.render(c.reason)}" for c in people)
 
     def digest(self, people: Sequence[CandidateData]) -> str:
         """One line about many candidates: each by name when few, else grouped by what
@@ -169,11 +203,18 @@ class Wording:
             return self.each(people)
         groups: dict[str, list[str]] = {}
         for candidate in people:
-            groups.setdefault(candidate.kind, []).append(candidate.volunteer)
+            groups.setdefault(candidate.kind, []).append(self.person(candidate.volunteer))
         return "; ".join(
-            self.say("group", count=len(ids), what=self.say(f"group_{kind}"), ids=", ".join(ids))
-            for kind, ids in groups.items()
+            self.say("group", what=self.say(f"group_{kind}"), people=", ".join(named))
+            for kind, named in groups.items()
         )
+
+    def day_line(self, day: date, fact: ReasonData, people: Sequence[CandidateData]) -> str:
+        """One date considered for an appointment: the blocking fact first, then the
+        people it names and what kept each."""
+        if people:
+            return self.say("day_people", day=day, fact=fact, people=people)
+        return self.say("day_fact", day=day, fact=fact)
 
     # -- dates, numbers, names ----------------------------------------------------------
     def _pattern(self, name: str) -> str:
@@ -222,74 +263,22 @@ class Wording:
         return number_text(value, "0.###", self.locale)
 
     def count(self, count: int, noun: str) -> str:
-        """``1 interpreter``, ``2 interpreters`` (``noun`` names a pair of templates)."""
-        return self.say(f"{noun}_{'one' if count == 1 else 'other'}", count=count)
+        """``1 interpreter``, ``2 interpreters``: the pair of templates ``noun_one`` and
+        ``noun_other``, chosen by the locale's plural rules."""
+        return self.say(f"{noun}_{plural_form(self.locale, count)}", count=count)
 
     def hours(self, minutes: int) -> str:
         """``2 hours``, ``1.5 hours``."""
         value = minutes / 60
         shown = number_text(value, "0.#", self.locale)
-        return self.say("hours_one" if value == 1 else "hours_other", count=shown)
-
-    # -- roster explain -----------------------------------------------------------------
-    def report(
-        self,
-        month: str,
-        as_of: date,
-        status: str,
-        sessions: Sequence[SessionExplanations],
-        unscheduled: Sequence[ExplanationData],
-    ) -> str:
-        """Every uncovered need, by open-hours session, and every unscheduled appointment,
-        with the candidates considered and why each did not take it."""
-        lines = [self.say("report_head", month=month, as_of=as_of, status=status)]
-        found = 0
-        for section in sessions:
-            if not section.explanations:
-                continue
-            lines.append("")
-            lines.append(
-                self.say(
-                    "report_session",
-                    day=section.day,
-                    session=section.name,
-                    start=section.start,
-                    end=section.end,
-                )
-            )
-            for explanation in section.explanations:
-                found += 1
-                lines.extend(self.explanation_lines(explanation))
-        if unscheduled:
-            lines.append("")
-            lines.append(self.say("report_unscheduled"))
-            for explanation in unscheduled:
-                found += 1
-                lines.extend(self.explanation_lines(explanation))
-        if not found:
-            lines.append("")
-            lines.append(self.say("report_covered"))
-        return "\n".join(lines)
-
-    def explanation_lines(self, explanation: ExplanationData) -> list[str]:
-        """Title, summary and the candidates of one explanation, indented."""
-        lines = [f"  {self.render(explanation.title)}", f"    {self.render(explanation.summary)}"]
-        for day, people in explanation.candidates:
-            if not people:
-                continue
-            if day is None:
-                lines.append(f"    {self.say('report_candidates')}")
-            else:
-                lines.append(f"    {self.say('report_candidates_on', day=day)}")
-            lines.extend(f"      {c.volunteer:<6} {self.render(c.reason)}" for c in people)
-        return lines
+        return self.say(f"hours_{plural_form(self.locale, value)}", count=shown)
 
 
 ENGLISH = Wording("en")
 
 
 def english(reason: ReasonData) -> str:
-    """A reason in English (the CLI's words), without the office's own language names."""
+    """A reason in English (the errors' words), without the office's own language names."""
     return ENGLISH.render(reason)
 
 

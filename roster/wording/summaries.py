@@ -2,7 +2,8 @@
 
 What ``roster check``, ``roster calendar`` and ``roster forecast`` print
 (:mod:`roster.app.summaries`), with the notes about files read by a guess or not read,
-and the line ``roster plan`` starts with when the month has no poll. Counted nouns come in pairs, ``*_one`` and ``*_other``.
+and the line ``roster plan`` starts with when the month has no poll. Counted nouns come
+in pairs, ``*_one`` and ``*_other`` (:func:`roster.wording.catalogue.plural`).
 """
 
 from __future__ import annotations
@@ -11,22 +12,23 @@ TEXTS: dict[str, dict[str, str]] = {
     "en": {
         # roster check
         "valid": "{office}: the folder is valid.",
-        "volunteers": "Volunteers: {count}",
-        "role_counsellor": "counsellors",
-        "role_interpreter": "interpreters",
+        "volunteers": "{T_volunteers}: {count}",
+        "role_counsellor": "{t_counsellors}",
+        "role_interpreter": "{t_interpreters}",
         "role_lead": "leads",
-        "role_social_worker": "social workers",
-        "trainees": "({count} trainees)",
+        "role_social_worker": "{t_social_workers}",
+        "trainees_one": "({count} {t_trainee})",
+        "trainees_other": "({count} trainees)",
         "speakers": "Languages (people who can interpret or counsel in them, fluent or better):",
         "no_speaker": "<- nobody; recruit or plan without it",
-        "month_inputs": "{month}: poll answers from {volunteers}, {requests}, {overrides}",
-        "visit_log": "Visit log: {rows} from {first} to {last}",
-        "volunteer_one": "{count} volunteer",
-        "volunteer_other": "{count} volunteers",
+        "month_inputs": "{month}: {t_poll} answers from {volunteers}, {requests}, {overrides}",
+        "visit_log": "{T_visit_log}: {rows} from {first} to {last}",
+        "volunteer_one": "{count} person",
+        "volunteer_other": "{count} people",
         "request_one": "{count} appointment request",
         "request_other": "{count} appointment requests",
-        "override_one": "{count} override",
-        "override_other": "{count} overrides",
+        "override_one": "{count} {t_override}",
+        "override_other": "{count} {t_overrides}",
         "row_one": "{count} row",
         "row_other": "{count} rows",
         "notes": "Notes:",
@@ -44,46 +46,50 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         # roster plan
         "no_poll": (
-            "Nobody took part in the poll for {month}: planned from the usual weekdays "
-            "(weekdays in volunteers.yaml)."
+            "Nobody took part in the {t_poll} for {month}: planned from the weekdays each "
+            "person usually comes."
         ),
         # roster calendar
         "sessions": "Sessions in {month}:",
         "none": "(none)",
         "closed": "Closed:",
-        "meeting": "Team meeting: {day} {time}",
+        "meeting": "{T_team_meeting}: {day} {time}",
         "moved": " (moved from {day}: {reason})",
         # roster forecast
         "trend_head": (
-            "Forecast from visits.csv (linear trend over the last {points} open-hours dates "
-            "before {month}):"
+            "Forecast from the {t_visit_log} (trend over the last {points} days of "
+            "{t_open_hours} before {month}):"
         ),
-        "no_log": "No visit log (visits.csv): the standing interpreter need of office.yaml is used.",
-        "no_sessions": "No open-hours sessions in {month}.",
+        "no_log": (
+            "No visits recorded yet: the usual interpreter need set for the office is used."
+        ),
+        "no_sessions": "No {t_open_hours} in {month}.",
         "language": "language",
-        "cells": "Cells: expected visitors -> interpreters needed.",
-        "standing": "* not in visits.csv: the standing need of office.yaml.",
-        "trend": "Trend (visitors per week):",
+        "cells": "Cells: expected {t_visitors} -> {t_interpreters} needed.",
+        "standing": "* no visits recorded in this language: the usual need set for the office.",
+        "trend": "Trend ({t_visitors} per week):",
     },
     "de": {
         "valid": "{office}: der Ordner ist gültig.",
-        "volunteers": "Ehrenamtliche: {count}",
-        "role_counsellor": "Beratende",
-        "role_interpreter": "Dolmetschende",
-        "role_lead": "Leitungen",
-        "role_social_worker": "Sozialarbeitende",
-        "trainees": "({count} in Einarbeitung)",
+        "volunteers": "{T_volunteers}: {count}",
+        "role_counsellor": "{t_counsellors}",
+        "role_interpreter": "{t_interpreters}",
+        "role_lead": "{t_lead}",
+        "role_social_worker": "{t_social_workers}",
+        "trainees_one": "({count} {t_trainee})",
+        "trainees_other": "({count} {t_trainee})",
         "speakers": "Sprachen (Personen, die darin dolmetschen oder beraten können, fließend "
         "oder besser):",
         "no_speaker": "<- niemand; jemanden gewinnen oder ohne sie planen",
-        "month_inputs": "{month}: Umfrageantworten von {volunteers}, {requests}, {overrides}",
-        "visit_log": "Besuchsprotokoll: {rows} vom {first} bis {last}",
+        "month_inputs": "{month}: Antworten in der {t_poll} von {volunteers}, {requests}, "
+        "{overrides}",
+        "visit_log": "{T_visit_log}: {rows} vom {first} bis {last}",
         "volunteer_one": "{count} Person",
         "volunteer_other": "{count} Personen",
         "request_one": "{count} Terminanfrage",
         "request_other": "{count} Terminanfragen",
-        "override_one": "{count} Vorgabe",
-        "override_other": "{count} Vorgaben",
+        "override_one": "{count} {t_override}",
+        "override_other": "{count} {t_overrides}",
         "row_one": "{count} Zeile",
         "row_other": "{count} Zeilen",
         "notes": "Hinweise:",
@@ -101,25 +107,26 @@ TEXTS: dict[str, dict[str, str]] = {
             "verschieben Sie die Datei (oder nennen Sie sie JJJJ-MM.yaml, wenn sie eine ist)."
         ),
         "no_poll": (
-            "Für {month} hat niemand an der Umfrage teilgenommen: geplant nach den üblichen "
-            "Wochentagen (weekdays in volunteers.yaml)."
+            "Für {month} hat niemand an der {t_poll} teilgenommen: geplant nach den "
+            "Wochentagen, an denen die Personen sonst kommen."
         ),
         "sessions": "Sprechstunden im {month}:",
         "none": "(keine)",
         "closed": "Geschlossen:",
-        "meeting": "Teamsitzung: {day} {time} Uhr",
+        "meeting": "{T_team_meeting}: {day} {time} Uhr",
         "moved": " (verschoben vom {day}: {reason})",
         "trend_head": (
-            "Prognose aus visits.csv (linearer Trend der letzten {points} offenen Sprechstunden "
-            "vor {month}):"
+            "Prognose aus der {t_visit_log} (Trend der letzten {points} Tage mit "
+            "offener Sprechstunde vor {month}):"
         ),
         "no_log": (
-            "Kein Besuchsprotokoll (visits.csv): es gilt der feste Dolmetschbedarf aus office.yaml."
+            "Noch keine Besuche erfasst: es gilt der übliche Dolmetschbedarf, der für das Büro "
+            "eingetragen ist."
         ),
-        "no_sessions": "Keine offene Sprechstunde im {month}.",
+        "no_sessions": "Keine {t_open_hours} im {month}.",
         "language": "Sprache",
-        "cells": "Zellen: erwartete Besucher -> benötigte Dolmetscher.",
-        "standing": "* nicht in visits.csv: der feste Bedarf aus office.yaml.",
-        "trend": "Trend (Besucher pro Woche):",
+        "cells": "Zellen: erwartete {t_visitors} -> benötigte {t_interpreters}.",
+        "standing": "* in dieser Sprache noch keine Besuche erfasst: der übliche Bedarf des Büros.",
+        "trend": "Trend ({t_visitors} pro Woche):",
     },
 }

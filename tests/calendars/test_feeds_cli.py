@@ -133,13 +133,13 @@ def test_demo_publishes_and_shows_links_only_on_the_first_run(tmp_path: Path) ->
     second = DemoReport(folder, Month(2026, 12), now=now)
     demo_feeds(data, second)
     again = second.text()
-    assert "2 secret links were made on an earlier run" in again
-    assert f"`roster feeds revoke {folder} VOLUNTEER_ID --local` makes a new one" in again
+    assert "2 secret links were made on an earlier run and are not shown again." in again
+    assert f"A new one: roster feeds revoke {folder} VOLUNTEER_ID --local" in again
     for line in links:
         assert line.split()[-1] not in again
     missing = DemoReport(folder, Month(2027, 1), now=now)
     demo_feeds(data, missing)
-    assert "No plan for 2027-01" in missing.text()
+    assert "There is no plan for January 2027 yet, so there are no feeds yet." in missing.text()
 
 
 def without_base_url(office: Path) -> Path:

@@ -85,13 +85,13 @@ PAIRS: dict[str, Pair] = {
         TinyOffice(TEAM, answers={("c2", THU): "no"}),
         on_thursday(counsellor("c1")),
         on_thursday(counsellor("c2")),
-        "c2 is planned as counsellor but answered no in the poll for Thu 4 Feb",
+        "Person c2 (c2) is planned for counselling but answered no in the poll for Thu 4 Feb",
     ),
     "qualification": Pair(
         TinyOffice(TEAM),
         on_thursday(counsellor("c1")),
         on_thursday(counsellor("i1")),
-        "i1 counsels but is neither counsellor nor social worker",
+        "Person i1 (i1) counsels but is neither counsellor nor social worker",
     ),
     "one_function": Pair(
         TinyOffice(
@@ -99,7 +99,7 @@ PAIRS: dict[str, Pair] = {
         ),
         on_thursday(counsellor("ci")),
         on_thursday(counsellor("ci"), interpreting("ci", "ar")),
-        "ci has 2 functions in 2027-02-04-open-1400: counsellor, interpreter:ar",
+        "Person ci (ci) has 2 functions in 2027-02-04-open-1400: counselling; interpreting Arabic",
     ),
     "one_place_at_a_time": Pair(
         TinyOffice(TEAM, sessions=[open_hours(), LATE]),
@@ -117,13 +117,13 @@ PAIRS: dict[str, Pair] = {
                 "2027-02-04-open-1500": [counsellor("c1")],
             },
         ),
-        "c1 works in 2027-02-04-open-1400 and 2027-02-04-open-1500, which overlap",
+        "Person c1 (c1) works in 2027-02-04-open-1400 and 2027-02-04-open-1500, which overlap",
     ),
     "max_per_month": Pair(
         TinyOffice([person("c1", max_per_month=1), person("c2")], weeks=TWO_THURSDAYS),
         lambda data: plan_of(data, {THU: [counsellor("c1")], THU + WEEK: [counsellor("c2")]}),
         lambda data: plan_of(data, {THU: [counsellor("c1")], THU + WEEK: [counsellor("c1")]}),
-        "c1 is on duty on 2 days, more than max_per_month (1)",
+        "Person c1 (c1) has 2 duties this month, more than the 1 they offered",
     ),
     "hours_per_month": Pair(
         TinyOffice(
@@ -132,25 +132,25 @@ PAIRS: dict[str, Pair] = {
         ),
         lambda data: plan_of(data, {THU: [counsellor("s1")], THU + WEEK: [counsellor("c2")]}),
         lambda data: plan_of(data, {THU: [counsellor("s1")], THU + WEEK: [counsellor("s1")]}),
-        "s1 works 4 hours, more than hours_per_month (3.5)",
+        "Person s1 (s1) works 4 hours, more than the 3.5 hours a month agreed",
     ),
     "counsellors_max": Pair(
         TinyOffice(TEAM),
         on_thursday(counsellor("c1"), counsellor("c2")),
         on_thursday(counsellor("c1"), counsellor("c2"), counsellor("c3")),
-        "3 counsellors in 2027-02-04-open-1400, more than counsellors.max (2)",
+        "3 counsellors in 2027-02-04-open-1400, more than the 2 it takes",
     ),
     "trainee_not_alone": Pair(
         TinyOffice([person("t1", trainee=True), person("c1")]),
         on_thursday(counsellor("t1", trainee=True), counsellor("c1")),
         on_thursday(counsellor("t1", trainee=True)),
-        "trainee t1 counsels in 2027-02-04-open-1400 without an experienced counsellor",
+        "in 2027-02-04-open-1400 only trainees counsel (Person t1 (t1)), no experienced counsellor",
     ),
     "appointment": Pair(
         TinyOffice(TEAM, sessions=APPOINTMENTS, appointments=[request("A-1")], weeks=(WED, WED)),
         appointments(("A-1#1", "13:00", "c1", {})),
         appointments(("A-1#1", "13:15", "c1", {})),
-        "A-1#1 starts at 13:15, off the 30-minute slot grid",
+        "A-1#1 starts at 13:15, not at the start of a 30-minute slot",
     ),
     "desks": Pair(
         TinyOffice(
@@ -172,7 +172,7 @@ PAIRS: dict[str, Pair] = {
         ),
         appointments(("A-1#1", "13:00", "c1", {}), ("A-2#1", "13:00", "c2", {"desk": 2})),
         appointments(("A-1#1", "13:00", "c1", {}), ("A-2#1", "13:00", "c1", {"desk": 2})),
-        "c1 is in A-1#1 and A-2#1, which overlap",
+        "Person c1 (c1) is in A-1#1 and A-2#1, which overlap",
     ),
     "overrides": Pair(
         TinyOffice(
@@ -181,12 +181,12 @@ PAIRS: dict[str, Pair] = {
         ),
         on_thursday(counsellor("c2")),
         on_thursday(counsellor("c1")),
-        "override assign[0] (c2 as counsellor) is not in the plan",
+        "override 1 (Person c2 (c2): counselling) is not in the plan",
     ),
     "kept_sessions": Pair(
         TinyOffice(TEAM),
         *kept_plans(),
-        "staff c1 counsellor 2027-02-04-open-1400 lies before 2027-02-05 and was dropped",
+        "staff c1 counsellor 2027-02-04-open-1400 lies before the planning date (5 Feb) and was dropped",
     ),
 }
 
@@ -211,7 +211,12 @@ def test_a_violation_reads_date_message_and_rule() -> None:
     data = pair.office.data()
     (violation,) = check_plan(data, pair.breaks(data)).violations
     assert str(violation) == (
-        "Thu 4 Feb: c2 is planned as counsellor but answered no in the poll for Thu 4 Feb "
-        "[availability]"
+        "Thu 4 Feb: Person c2 (c2) is planned for counselling but answered no in the poll for "
+        "Thu 4 Feb [availability]"
+    )
+    assert violation.text("en", data) == str(violation)
+    assert violation.text("de", data) == (
+        "Do., 4. Feb.: Person c2 (c2) ist für Beratung eingeteilt, aber hat in der Umfrage für "
+        "Do., 4. Feb. mit Nein geantwortet [Verfügbarkeit]"
     )
     assert str(MONTH) == "2027-02"

@@ -74,7 +74,10 @@ def test_a_model_that_ignores_absences_is_caught_by_plan_and_verify(
     ignore_absences(monkeypatch)
     wrong = solve_month(data, MONTH, today=TODAY)
     assert staff_ids(wrong.sessions[0].staff) == {"c1", "i1"}
-    expected = "Thu 4 Feb: i1 is planned as interpreter (ar) but is absent 1-7 Feb [availability]"
+    expected = (
+        "Thu 4 Feb: Person i1 (i1) is planned for interpreting Arabic but is absent 1-7 Feb "
+        "[availability]"
+    )
     assert expected in [str(v) for v in check_plan(data, wrong).violations]
 
     with pytest.raises(RuntimeError) as error:
@@ -136,4 +139,4 @@ def test_a_weight_the_model_and_its_own_figures_share_is_caught_too(
         plan_office(data, MONTH, today=TODAY, fresh=True)
     text = str(error.value)
     assert "language: the solver's objective term is 39,996, the checker recomputes 40,000" in text
-    assert "the score says 39,996, the plan's penalties recompute to 40,000 [report]" in text
+    assert "the plan gives its penalty as 39,996, its assignments give 40,000 [report]" in text

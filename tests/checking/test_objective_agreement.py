@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -14,8 +15,10 @@ from ortools.sat.python import cp_model
 
 from roster.app.planning import disagreements, plan_month, plan_office, verify_month
 from roster.checking import check_plan
+from roster.domain.errors import RosterError
 from roster.domain.month import Month
 from roster.planfile.io import plan_path, read_plan
+from roster.planfile.schema import Plan
 from solver import solve as solving
 from solver.model import build_model
 from solver.month_input import month_input
@@ -44,19 +47,48 @@ def test_the_objective_terms_are_the_checker_penalties() -> None:
     assert disagreements(solved.plan, solved.objective_terms, report) == []
 
 
-def test_a_bound_above_the_optimum_is_an_internal_error_not_a_lower_objective(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A wrong bound forces the solver to carry penalty it does not have; the plan's
-    objective must not be quietly lowered to the checker's figure."""
-    data = everyone_fits().data(tmp_path)
+def bound_raised_by(points: int) -> Callable[[object], Relaxation]:
+    """The open hours' relaxation with a bound ``points`` too high (a wrong bound)."""
     real = relax_open_hours
 
     def too_high(inp: object) -> Relaxation:
         found = real(inp)  # type: ignore[arg-type]
-        return dataclasses.replace(found, bound=found.bound + 500)
+        return dataclasses.replace(found, bound=found.bound + points)
 
-    monkeypatch.setattr(solving, "relax_open_hours", too_high)
+    return too_high
+
+
+def test_a_bound_above_the_optimum_is_an_internal_error_not_a_lower_objective(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A wrong bound above the starting plan, a plan known to score 0, stops the solve
+    with both figures; nothing lowers either to make them agree, nothing is written."""
+    data = everyone_fits().data(tmp_path)
+    monkeypatch.setattr(solving, "relax_open_hours", bound_raised_by(500))
+    for run in (
+        lambda: solve_month_terms(data, MONTH, today=TODAY),
+        lambda: plan_office(data, MONTH, today=TODAY, fresh=True),
+    ):
+        with pytest.raises(RuntimeError) as error:
+            run()
+        assert "a bound of 500" in str(error.value)
+        assert "the starting plan scores 0" in str(error.value)
+    assert not plan_path(tmp_path, MONTH).exists()
+
+
+def test_a_bound_above_the_optimum_without_a_starting_plan_is_found_by_the_checker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a starting plan to compare with, a wrong bound forces the solver to carry
+    penalty it does not have; the plan's objective must not be quietly lowered to the
+    checker's figure."""
+    data = everyone_fits().data(tmp_path)
+    monkeypatch.setattr(solving, "relax_open_hours", bound_raised_by(500))
+
+    def no_start(*args: object) -> Plan:
+        raise RosterError("the greedy could not place an override")
+
+    monkeypatch.setattr(solving, "greedy_of", no_start)
     solved = solve_month_terms(data, MONTH, today=TODAY)
     assert solved.plan.solver.objective >= 500
     assert solved.plan.score.total == 0
@@ -65,6 +97,7 @@ def test_a_bound_above_the_optimum_is_an_internal_error_not_a_lower_objective(
     text = str(error.value)
     assert "the checker recomputes 0" in text
     assert f"total: the solver's objective is {solved.plan.solver.objective:,.0f}" in text
+    assert "a penalty of 0, below the bound of" in text
     assert not plan_path(tmp_path, MONTH).exists()
 
 
@@ -118,8 +151,12 @@ def test_the_example_office_verifies_as_before(tmp_path: Path) -> None:
     shutil.copy(golden, folder / "rotas" / "2026-12.json")
     verified = verify_month(folder, Month(2026, 12))
     assert verified.text() == (
-        f"{folder / 'rotas' / '2026-12.json'}: every hard rule holds and the reported figures "
-        "match (penalty 143,090)."
+        "Der Dienstplan für Dezember 2026 hält jede Regel ein, die gelten muss, und seine "
+        "Zahlen stimmen (Strafpunkte: 143.090)."
+    )
+    assert verify_month(folder, Month(2026, 12), locale="en").text() == (
+        "The rota for December 2026 keeps every rule that must hold, and its figures are "
+        "right (penalty 143,090)."
     )
     plan = read_plan(golden)
     assert verified.report.penalties == plan.score.penalties

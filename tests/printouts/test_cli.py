@@ -18,11 +18,12 @@ def test_print_command_lists_what_it_wrote(real_plan_folder: Path, html_only: No
     )
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == f"Wrote 36 files to {real_plan_folder / 'print'}:"
+    assert lines[0] == "Printouts for December 2026:"
     assert f"  {real_plan_folder / 'print' / 'rota-2026-12.html'}" in lines
     assert f"  {real_plan_folder / 'print' / 'door-2026-12.html'}" in lines
-    assert f"  30 personal schedules in {real_plan_folder / 'print' / 'people'}" in lines
-    assert lines[-1].startswith("PDF skipped: WeasyPrint is not installed")
+    assert f"  personal schedules for 30 people: {real_plan_folder / 'print' / 'people'}" in lines
+    assert lines[-2].startswith("PDF skipped: WeasyPrint is not installed")
+    assert lines[-1] == 'For PDFs, in the folder of the roster checkout: pip install -e ".[pdf]"'
     rota = (real_plan_folder / "print" / "rota-2026-12.html").read_text(encoding="utf-8")
     assert "Rota December 2026" in rota
 
@@ -51,7 +52,7 @@ def test_demo_step_prints_the_month_and_says_how_to_open_it(
     assert section.startswith("== print ==")
     assert "    1 rota (wall, A4 landscape)" in section
     assert "    3 appointment sheets (desk only)" in section
-    assert "   30 personal schedules (people/)" in section
+    assert "   30 personal schedules" in section.splitlines()
     assert "PDF skipped" in section
     folder = real_plan_folder / "print"
     assert folder / "rota-2026-12.html" in report.written
@@ -65,6 +66,10 @@ def test_demo_step_prints_the_month_and_says_how_to_open_it(
 def test_demo_step_without_a_plan_says_what_to_run(office_folder: Path) -> None:
     report = DemoReport(office_folder, Month(2026, 12))
     demo_print(load_office(office_folder), report)
-    assert "Run `roster plan" in report.sections[0]
+    assert report.sections[0].splitlines()[1:] == [
+        "There is no plan for December 2026 yet, so there is nothing to print yet.",
+        f"First: roster plan {office_folder} --month 2026-12",
+        f"Then: roster print {office_folder} --month 2026-12",
+    ]
     assert not report.written
     assert not (office_folder / "print").exists()

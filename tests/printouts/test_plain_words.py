@@ -6,12 +6,15 @@ and missing fonts are one line naming the languages affected, in both locales.""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from roster.domain.month import Month
 from roster.folder.load import load_office
+from roster.planfile.io import write_plan
+from roster.planfile.schema import Plan
 from roster.printouts import print_month
 from roster.printouts.glyphs import FONT_PACKAGE, glyph_problem
 from roster.wording.printouts import TEXTS as WORDS
@@ -187,3 +190,45 @@ def test_letters_of_no_language_are_named_by_script_or_code_point(office_folder:
         "The PDFs lack letters for Central Kurdish, Dari, Persian, the Georgian script, the "
         "characters U+E000, because"
     )
+
+
+@pytest.mark.parametrize(
+    ("locale", "said", "column", "arabic"),
+    [
+        (
+            "de",
+            "Es wurden noch keine Besuche erfasst. Geplant wird deshalb mit dem üblichen "
+            "Dolmetschbedarf, der für das Büro eingetragen ist.",
+            "Dolmetscher:innen je offene Sprechstunde (üblicher Bedarf)",
+            "Arabisch (ar)",
+        ),
+        (
+            "en",
+            "No visits have been recorded yet, so the plan uses the usual interpreter need set "
+            "for the office.",
+            "Interpreters per session of open hours (usual need)",
+            "Arabic (ar)",
+        ),
+    ],
+)
+def test_an_agenda_without_recorded_visits_shows_no_figures_that_look_like_data(
+    office_folder: Path,
+    make_plan: Callable[..., Plan],
+    html_only: None,
+    locale: str,
+    said: str,
+    column: str,
+    arabic: str,
+) -> None:
+    """Without a visit log, no "last 0 weeks" and no "expected 4.0" visitors made up from
+    the standing need: the agenda says that no visits were recorded and shows the
+    interpreters the plan used per open-hours session."""
+    (office_folder / "visits.csv").unlink()
+    write_plan(office_folder, make_plan(office_folder))
+    agenda = printed(office_folder, "agenda-2026-12", locale)
+    section = agenda.split("</h3>", 3)[2].split("<h3>", 1)[0]
+    assert f"<p>{said}</p>" in section
+    assert f'<th class="number">{column}</th>' in section
+    assert f'<tr><td>{arabic}</td><td class="number">1</td></tr>' in section
+    for figure in ("letzte", "last ", "Trend", "trend", "erwartet", "expected", "<figure>"):
+        assert figure not in section, figure

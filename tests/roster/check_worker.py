@@ -45,7 +45,7 @@ def check(runner: CliRunner, folder: str, seconds: int) -> dict[str, object]:
     started = time.monotonic()
     signal.alarm(seconds)
     try:
-        result = runner.invoke(main, ["check", folder])
+        result = runner.invoke(main, ["check", folder, "--locale", "en"])
     except CaseTimeout:
         return {"outcome": "timeout", "seconds": time.monotonic() - started}
     finally:

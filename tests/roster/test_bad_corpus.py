@@ -260,7 +260,7 @@ def test_base_office_of_the_corpus_is_valid(
             "overrides/2026-12.yaml": "forbid:\n  - {volunteer: v01, date: 2026-12-03}\n",
         }
     )
-    result = cli.invoke(main, ["check", str(folder)])
+    result = cli.invoke(main, ["check", str(folder), "--locale", "en"])
     assert result.exit_code == 0, result.stderr
     assert "Test Office: the folder is valid." in result.stdout
 

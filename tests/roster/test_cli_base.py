@@ -46,7 +46,7 @@ def test_every_command_has_help_with_an_example(cli: CliRunner) -> None:
 
 def test_check_the_example_office(example: Path, cli: CliRunner, snapshot: Snapshot) -> None:
     before = snapshot(example)
-    result = cli.invoke(main, ["check", str(example)])
+    result = cli.invoke(main, ["check", str(example), "--locale", "en"])
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "IHLA Integrationsbüro im Rathaus Velbert: the folder is valid."
@@ -60,8 +60,14 @@ def test_check_the_example_office(example: Path, cli: CliRunner, snapshot: Snaps
     for code in ("ar", "fa", "fa-AF", "kmr", "ti", "tr", "ru", "uk", "ps", "so", "fr"):
         assert code in languages, code
         assert "nobody" not in languages[code]
-    assert "2026-12: poll answers from 29 volunteers, 12 appointment requests, 0 overrides" in lines
-    assert lines[-1].startswith("Visit log: 132 rows from 2026-09-10 to 2026-11-26")
+    assert "December 2026: poll answers from 29 people, 12 appointment requests, 0 overrides" in (
+        lines
+    )
+    assert lines[-1] == "Visit log: 132 rows from Sep 10, 2026 to Nov 26, 2026"
+    german = cli.invoke(main, ["check", str(example)]).stdout.splitlines()
+    assert german[0] == "IHLA Integrationsbüro im Rathaus Velbert: der Ordner ist gültig."
+    assert "  Berater:innen        15 (2 in Einarbeitung)" in german
+    assert german[-1] == "Besuchsliste: 132 Zeilen vom 10. Sept. 2026 bis 26. Nov. 2026"
     assert snapshot(example) == before
 
 
@@ -71,7 +77,7 @@ def test_check_as_installed_script(example: Path) -> None:
         [script, "check", str(example)], capture_output=True, text=True, timeout=60, check=False
     )
     assert done.returncode == 0, done.stderr
-    assert "the folder is valid" in done.stdout
+    assert "der Ordner ist gültig" in done.stdout
     assert done.stderr == ""
 
 
@@ -79,7 +85,8 @@ def test_check_warns_about_a_language_nobody_speaks(
     make_office: Callable[..., Path], cli: CliRunner, base_files: dict[str, str]
 ) -> None:
     office = base_files["office.yaml"].replace("interpreters: {ar: 1}", "interpreters: {ti: 1}")
-    result = cli.invoke(main, ["check", str(make_office({"office.yaml": office}))])
+    folder = make_office({"office.yaml": office})
+    result = cli.invoke(main, ["check", str(folder), "--locale", "en"])
     assert result.exit_code == 0
     ti = next(line for line in result.stdout.splitlines() if line.startswith("  ti "))
     assert "Tigrinya" in ti
@@ -114,7 +121,8 @@ def test_init_writes_a_starter_folder_that_passes_check(tmp_path: Path, cli: Cli
         (target / sub / f"{name}.example").rename(target / sub / name)
     renamed = cli.invoke(main, ["check", str(target)])
     assert renamed.exit_code == 0, renamed.stderr
-    assert f"{month}: poll answers from 3 volunteers, 1 appointment request, 0 overrides" in (
+    heading = format_date(Month.parse(month).first, "LLLL yyyy", locale="en")
+    assert f"{heading}: poll answers from 3 people, 1 appointment request, 0 overrides" in (
         renamed.stdout
     )
 
@@ -163,10 +171,11 @@ def test_demo_runs_the_main_job_in_a_folder(tmp_path: Path, cli: CliRunner) -> N
     result = cli.invoke(main, ["demo", str(target)])
     assert result.exit_code == 0, result.stderr
     text = result.stdout
-    assert text.startswith(f"roster demo: the example office in {target}, month 2026-12")
-    assert "== check ==\nIHLA Integrationsbüro im Rathaus Velbert: the folder is valid." in text
+    assert text.startswith(f"roster demo: das Beispielbüro, Dezember 2026\nOrdner: {target}\n")
+    assert "== check ==\nIHLA Integrationsbüro im Rathaus Velbert: der Ordner ist gültig." in text
     assert "== calendar ==\nSprechstunden im Dezember 2026:" in text
     assert "Weihnachtspause" in text
-    assert "== forecast ==\nPrognose aus visits.csv" in text
+    assert "== forecast ==\nPrognose aus der Besuchsliste" in text
+    assert "== plan ==\nDer Dienstplan für Dezember 2026 ist geplant." in text
     for name in ("office.yaml", "volunteers.yaml", "visits.csv", "availability/2026-12.csv"):
         assert (target / name).is_file(), name

@@ -215,15 +215,15 @@ def test_forecast_command_prints_the_table(
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == (
-        "Forecast from visits.csv (linear trend over the last 10 open-hours dates "
-        "before December 2026):"
+        "Forecast from the visit log (trend over the last 10 days of open hours before "
+        "December 2026):"
     )
     assert " ".join(lines[1].split()) == "language Dec 3 Dec 10 Dec 17 Dec 24 Dec 31"
     ar = next(line for line in lines if line.startswith("ar Arabic"))
     assert " ".join(ar.split()[2:]) == "15 -> 4 16 -> 4 17 -> 5 18 -> 5 19 -> 5"
     fa = next(line for line in lines if line.startswith("fa Persian *"))
     assert " ".join(fa.split()[3:]) == " ".join(["8 -> 2"] * 5)  # the standing need
-    assert "* not in visits.csv: the standing need of office.yaml." in lines
+    assert "* no visits recorded in this language: the usual need set for the office." in lines
     assert lines[-2:] == ["Trend (visitors per week):", "  ar: +1.00"]
 
 
@@ -231,7 +231,9 @@ def test_forecast_command_without_a_log(make_office: Any, cli: CliRunner) -> Non
     folder = make_office()
     result = cli.invoke(main, ["forecast", str(folder), "--month", "2026-12", "--locale", "en"])
     assert result.exit_code == 0
-    assert result.stdout.startswith("No visit log (visits.csv)")
+    assert result.stdout.startswith(
+        "No visits recorded yet: the usual interpreter need set for the office is used."
+    )
     ar = next(line for line in result.stdout.splitlines() if line.startswith("ar Arabic"))
     assert ar.split()[2:5] == ["4", "->", "1"]  # standing need 1 = 4 expected visitors
 
@@ -240,7 +242,10 @@ def test_forecast_command_on_the_example_office(example: Path, cli: CliRunner) -
     result = cli.invoke(main, ["forecast", str(example), "--month", "2026-12"])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("Prognose aus visits.csv")
+    assert lines[0] == (
+        "Prognose aus der Besuchsliste (Trend der letzten 12 Tage mit offener Sprechstunde vor "
+        "Dezember 2026):"
+    )
     assert lines[1].split()[1:] == ["3.", "Dez.", "10.", "Dez.", "17.", "Dez."]  # 24, 31 closed
     rows = {line.split()[0]: line for line in lines[2:] if "->" in line}
     assert {"ar", "fa", "fa-AF", "ti", "uk"} <= set(rows)

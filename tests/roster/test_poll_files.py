@@ -118,7 +118,9 @@ def test_the_same_poll_in_another_form_gives_the_same_plan(
             "UTF-8; sehen Buchstaben wie ä oder ß falsch aus, speichern Sie die Datei als "
             "CSV UTF-8.",
         )
-        assert planned.text().startswith(planned.notes[0] + "\nPlan for 2026-12 written to ")
+        assert planned.text().startswith(
+            planned.notes[0] + "\nDer Dienstplan für Dezember 2026 ist geplant.\n"
+        )
 
 
 def _dumped(plan: dict[str, object]) -> str:
@@ -130,7 +132,7 @@ def test_check_says_which_encoding_it_assumed(
     example: Path, tmp_path: Path, cli: CliRunner
 ) -> None:
     folder = _as_windows_csv(example, _copy(example, tmp_path / "office"))
-    result = cli.invoke(main, ["check", str(folder)])
+    result = cli.invoke(main, ["check", str(folder), "--locale", "en"])
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert "Notes:" in lines
@@ -291,7 +293,7 @@ def test_files_roster_does_not_read_are_named_in_check(
         ("availability/notes.txt", "not_read", None),
         ("overrides/todo.txt", "not_read_yaml", None),
     ]
-    result = cli.invoke(main, ["check", str(folder)])
+    result = cli.invoke(main, ["check", str(folder), "--locale", "en"])
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[lines.index("Notes:") + 2] == (

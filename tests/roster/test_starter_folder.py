@@ -63,9 +63,15 @@ def test_the_examples_are_for_next_month_in_the_office_time_zone(tmp_path: Path)
         "availability/2027-01.csv.example",
         "appointments/2027-01.yaml.example",
     }
-    assert "Wrote a starter office folder (German) to" in text
-    assert "The example poll and appointment requests are for 2027-01 (next month)" in text
-    assert f"then run: roster check {tmp_path / 'office'}" in text
+    assert f"Ein Startordner für ein Büro (Deutsch) ist angelegt: {tmp_path / 'office'}" in text
+    assert "Die Beispiel-Umfrage und die Beispiel-Terminanfragen sind für Januar 2027" in text
+    assert f"prüfen Sie sie dann: roster check {tmp_path / 'office'}" in text
+    english = init_office(tmp_path / "en", locale="en", now=LATE_NOVEMBER)
+    assert f"A starter office folder (English) is ready: {tmp_path / 'en'}" in english
+    assert "The example poll and appointment requests are for January 2027 (next month)" in (
+        english
+    )
+    assert f"then check them: roster check {tmp_path / 'en'}" in english
 
 
 def test_the_german_starter_speaks_german(tmp_path: Path) -> None:
@@ -153,10 +159,13 @@ def test_check_passes_on_a_fresh_starter(tmp_path: Path, locale: str) -> None:
     init_office(folder, locale=locale, now=LATE_NOVEMBER)
     name = "Meine Beratungsstelle" if locale == "de" else "My Advice Office"
     assert load_office(folder).office.timezone == STARTER_ZONE.key  # "next month" agrees
-    assert check_folder(folder).startswith(f"{name}: the folder is valid.")
+    valid = "der Ordner ist gültig" if locale == "de" else "the folder is valid"
+    assert check_folder(folder).startswith(f"{name}: {valid}.")
     use_examples(folder)
-    summary = check_folder(folder)
-    assert "2027-01: poll answers from 3 volunteers, 1 appointment request, 0 overrides" in summary
+    summary = check_folder(folder, locale="en")
+    assert "January 2027: poll answers from 3 people, 1 appointment request, 0 overrides" in (
+        summary
+    )
 
 
 @pytest.mark.parametrize("locale", ["de", "en"])

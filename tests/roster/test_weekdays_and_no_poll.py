@@ -120,12 +120,12 @@ def test_an_unknown_weekday_lists_the_words_of_the_office(
 
 NO_POLL = {
     "de": (
-        "Für Januar 2027 hat niemand an der Umfrage teilgenommen: geplant nach den üblichen "
-        "Wochentagen (weekdays in volunteers.yaml)."
+        "Für Januar 2027 hat niemand an der Umfrage teilgenommen: geplant nach den "
+        "Wochentagen, an denen die Personen sonst kommen."
     ),
     "en": (
-        "Nobody took part in the poll for January 2027: planned from the usual weekdays "
-        "(weekdays in volunteers.yaml)."
+        "Nobody took part in the poll for January 2027: planned from the weekdays each "
+        "person usually comes."
     ),
 }
 

@@ -13,6 +13,7 @@ import yaml
 from roster.app.plan_texts import plan_numbers, plan_summary
 from roster.app.planning import explain_month, plan_month, verify_month
 from roster.domain.month import Month
+from roster.folder.load import load_office
 from roster.planfile.io import read_plan
 from roster.planfile.schema import Plan
 
@@ -44,7 +45,7 @@ def test_the_summary_numbers(planned: tuple[Plan, Path]) -> None:
     plan, path = planned
     numbers = plan_numbers(plan)
     assert (numbers.sessions, numbers.open_hours, numbers.appointment_hours) == (6, 3, 3)
-    assert numbers.staffed == 6
+    assert (numbers.needed, numbers.staffed, numbers.unrequested) == (6, 6, 0)
     assert numbers.language_units_uncovered == 7
     assert numbers.other_needs_uncovered == 0
     assert (numbers.scheduled, numbers.unscheduled) == (8, 4)
@@ -59,10 +60,28 @@ def test_the_summary_numbers(planned: tuple[Plan, Path]) -> None:
         "same_week": 40,
         "consecutive_weeks": 135,
     }
-    summary = plan_summary(plan, path)
-    assert "sessions staffed:      6 of 6" in summary
-    assert "8 scheduled, 4 unscheduled" in summary
-    assert "optimal (proven best)" in summary
+    data = load_office(path.parent.parent)
+    lines = plan_summary(plan, path, data).splitlines()
+    assert lines[:3] == [
+        "Der Dienstplan für Dezember 2026 ist geplant.",
+        f"  Datei: {path}",
+        "  Sprechstunden besetzt:    6 von 6, die jemanden brauchen (3 offene Sprechstunden, "
+        "3 Terminsprechstunden)",
+    ]
+    assert (
+        "  Suche:                    nachweislich der beste Plan ohne mehr Leute als nötig" in lines
+    )
+    english = plan_summary(plan, path, data, "en").splitlines()
+    assert (
+        "  sessions staffed:       6 of 6 that need someone (3 open hours, 3 appointment hours)"
+        in (english)
+    )
+    assert any(
+        line.endswith(
+            "8 scheduled, 4 not scheduled (A-2026-014#1, A-2026-016#1, A-2026-019#1, A-2026-021#1)"
+        )
+        for line in english
+    )
 
 
 def test_the_example_verifies_and_is_explained(planned: tuple[Plan, Path]) -> None:
@@ -74,18 +93,23 @@ def test_the_example_verifies_and_is_explained(planned: tuple[Plan, Path]) -> No
     assert plan.locale == "de"
     reasons = [u.reason for s in plan.sessions for u in s.uncovered]
     assert (
-        "Tigrinya am Do., 10. Dez.: nur v13 spricht Tigrinya gut genug, "
-        "und v13 ist 7.-20. Dez. abwesend" in reasons
+        "Tigrinya am Do., 10. Dez.: nur Yonas Tesfay (v13) spricht Tigrinya gut genug "
+        "und ist 7.-20. Dez. abwesend" in reasons
     )
     tigrinya = next(u for u in plan.unscheduled if u.case == "A-2026-014")
-    assert "niemand, der Tigrinya dolmetscht, kann kommen (v13 ist 7.-20. Dez. abwesend)" in (
-        tigrinya.reason
-    )
+    assert tigrinya.reason.splitlines() == [
+        f"Mi., {day}. Dez.: niemand, der kommen kann, dolmetscht Tigrinya oder berät auf "
+        "Tigrinya \N{EN DASH} Yonas Tesfay (v13) ist 7.-20. Dez. abwesend"
+        for day in (9, 16)
+    ]
     text = explain_month(folder, DECEMBER)
-    assert "Tigrinya on Thu 10 Dec: only v13 speaks Tigrinya well enough" in text
-    assert text.count("candidates") >= 7 + 4
+    assert "Tigrinya am Do., 10. Dez.: nur Yonas Tesfay (v13) spricht Tigrinya gut genug" in text
+    assert text.count("in Frage kamen:") == 7
     for item in plan.unscheduled:
         assert item.key in text
+    english = explain_month(folder, DECEMBER, locale="en")
+    assert "Tigrinya on Thu 10 Dec: only Yonas Tesfay (v13) speaks Tigrinya well enough" in english
+    assert english.count("people considered:") == 7
 
 
 def test_no_client_data_reaches_the_plan(planned: tuple[Plan, Path]) -> None:

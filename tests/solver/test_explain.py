@@ -46,11 +46,12 @@ def test_the_only_speaker_is_away() -> None:
     spec.open_hours["interpreters"] = {"ti": 1}  # type: ignore[index]
     plan, text = explained(spec)
     assert reasons(plan) == [
-        "Tigrinya on Thu 4 Feb: only v13 speaks Tigrinya well enough, and v13 is absent 1-10 Feb"
+        "Tigrinya on Thu 4 Feb: only Person v13 (v13) speaks Tigrinya well enough and is "
+        "absent 1-10 Feb"
     ]
     assert "Thu 4 Feb, Open hours 14:00-16:00" in text
     assert "Tigrinya: 1 interpreter missing (4 visitors expected)" in text
-    assert "v13    is absent 1-10 Feb" in text
+    assert "      Person v13 (v13)  is absent 1-10 Feb" in text.splitlines()
 
 
 def test_nobody_or_nobody_good_enough_speaks_it() -> None:
@@ -59,7 +60,7 @@ def test_nobody_or_nobody_good_enough_speaks_it() -> None:
     plan, _ = explained(spec)
     assert sorted(reasons(plan)) == [
         "Pashto on Thu 4 Feb: nobody who may interpret or counsel speaks Pashto well enough: "
-        "b1 speaks Pashto only at basic level",
+        "Person b1 (b1) speaks Pashto only at basic level",
         "Somali on Thu 4 Feb: nobody in the team speaks Somali",
     ]
 
@@ -74,9 +75,13 @@ def test_limits_and_other_functions_are_named() -> None:
     plan, text = explained(spec)
     found = reasons(plan)
     assert len(found) == 3  # ar or fa on the first Thursday, both on the second
-    assert any("i1 already interprets" in r for r in found)
-    assert any("i1 has reached max_per_month (1): on duty" in r for r in found)
-    assert "candidates:" in text
+    assert any(
+        "Person i1 (i1) speaks Arabic well enough and already interprets" in r for r in found
+    )
+    assert any(
+        "i1) speaks Persian well enough and already has 1 duty this month (" in r for r in found
+    )
+    assert "people considered:" in text
 
 
 def test_why_an_appointment_is_not_scheduled() -> None:
@@ -92,13 +97,23 @@ def test_why_an_appointment_is_not_scheduled() -> None:
     )
     plan, text = explained(spec)
     by_case = {u.case: u.reason for u in plan.unscheduled}
-    assert by_case["A-7"] == (
-        "A-7#1: its counsellor c1 has reached max_per_month (1): on duty 4 Feb; Wed 3 Feb: "
-        "no counsellor can come and is free"
-    )
-    assert by_case["A-8"] == "A-8#1: there is no appointment session between 20 Feb and 28 Feb"
-    assert "Unscheduled appointments" in text
-    assert "A-7#1 (Tigrinya, 60 min, 1-5 Feb)" in text
+    assert by_case["A-7"].splitlines() == [
+        "the case's counsellor Person c1 (c1) already has 1 duty this month (4 Feb); they "
+        "offered no more",
+        "Wed 3 Feb: no counsellor can come and is free",
+    ]
+    assert by_case["A-8"] == "there are no appointment hours between 20 Feb and 28 Feb"
+    lines = text.splitlines()
+    start = lines.index("Appointments not scheduled")
+    assert lines[start + 1 : start + 5] == [
+        "  A-7#1 (Tigrinya, 60 min, 1-5 Feb)",
+        "    the case's counsellor Person c1 (c1) already has 1 duty this month (4 Feb); they "
+        "offered no more",
+        "    Wed 3 Feb: no counsellor can come and is free",
+        "      Person c1 (c1)  already has 1 duty this month (4 Feb); they offered no more",
+    ]
+    assert "  A-8#1 (German, 60 min, 20-28 Feb)" in lines
+    assert "    there are no appointment hours between 20 Feb and 28 Feb" in lines
 
 
 def test_everything_covered() -> None:
@@ -133,7 +148,11 @@ def test_the_explainer_gives_codes_with_data_and_the_wording_words_them() -> Non
     )
     assert explanation.candidates == ((None, (Candidate("v13", absent, "cannot_come"),)),)
     assert Wording("de").render(explanation.summary) == (
-        "Tigrinya am Do., 4. Feb.: nur v13 spricht Tigrinya gut genug, und v13 ist "
-        "1.-10. Feb. abwesend"
+        "Tigrinya am Do., 4. Feb.: nur v13 spricht Tigrinya gut genug und ist 1.-10. Feb. abwesend"
     )
-    assert reasons(plan) == [Wording("en").render(explanation.summary)]
+    named = Wording("en", names={"v13": "Yonas Tesfay"})
+    assert named.render(explanation.summary) == (
+        "Tigrinya on Thu 4 Feb: only Yonas Tesfay (v13) speaks Tigrinya well enough and is "
+        "absent 1-10 Feb"
+    )
+    assert reasons(plan) == [Wording("en", names={"v13": "Person v13"}).render(explanation.summary)]

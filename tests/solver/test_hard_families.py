@@ -93,7 +93,7 @@ def test_only_qualified_people_interpret_counsel_and_lead() -> None:
     )
     messages = [v.message for v in check(data, broken).violations if v.rule == "qualification"]
     assert len(messages) == 3
-    assert any("c1 is on lead duty" in m for m in messages)
+    assert any("Person c1 (c1) is on lead duty" in m for m in messages)
 
 
 def test_one_function_per_person_per_session() -> None:

@@ -39,9 +39,17 @@ def test_plan_writes_the_plan_and_shows_progress(tiny: Path) -> None:
     args = ["plan", str(tiny), "--month", "2027-02", "--today", "2027-01-20", "--time-limit", "3"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
-    assert f"Plan for 2027-02 written to {tiny / 'rotas' / '2027-02.json'}" in result.stdout
-    assert "optimal (proven best)" in result.stdout
-    assert "penalty" in result.stderr and "bound" in result.stderr
+    lines = result.stdout.splitlines()
+    assert "The rota for February 2027 is planned." in lines
+    assert f"  File: {tiny / 'rotas' / '2027-02.json'}" in lines
+    assert "  search:                 proven the best plan" in lines
+    progress = result.stderr.splitlines()
+    assert progress and all(
+        " s  penalty " in line and "(best possible " in line for line in progress
+    )
+    german = CliRunner().invoke(main, [*args, "--fresh", "--locale", "de"])
+    assert "Der Dienstplan für Februar 2027 ist geplant." in german.stdout
+    assert " s  Strafpunkte " in german.stderr and "(bestenfalls " in german.stderr
     quiet = CliRunner().invoke(main, [*args, "--quiet", "--fresh"])
     assert quiet.exit_code == 0 and quiet.stderr == ""
     assert json.loads((tiny / "rotas" / "2027-02.json").read_text())["schema"] == 1
@@ -79,7 +87,10 @@ def test_verify_exit_codes(planned_example: Path) -> None:
     args = ["verify", str(planned_example), "--month", "2026-12"]
     clean = CliRunner().invoke(main, args)
     assert clean.exit_code == 0, clean.output
-    assert "every hard rule holds" in clean.stdout
+    assert clean.stdout == (
+        "Der Dienstplan für Dezember 2026 hält jede Regel ein, die gelten muss, und seine "
+        "Zahlen stimmen (Strafpunkte: 143.090).\n"
+    )
     path = planned_example / "rotas" / "2026-12.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     thursday = next(s for s in data["sessions"] if s["date"] == "2026-12-10")
@@ -95,9 +106,21 @@ def test_verify_exit_codes(planned_example: Path) -> None:
     path.write_text(json.dumps(data), encoding="utf-8")
     broken = CliRunner().invoke(main, args)
     assert broken.exit_code == 1
+    lines = broken.stdout.splitlines()
+    assert lines[0] == f"Im Dienstplan für Dezember 2026 gibt es {len(lines) - 1} Fehler:"
     assert (
-        "v13 is planned as interpreter (ti) but is absent 7-20 Dec [availability]" in broken.stdout
+        "  - Do., 10. Dez.: Yonas Tesfay (v13) ist für Dolmetschen (Tigrinya) eingeteilt, aber "
+        "ist 7.-20. Dez. abwesend [Verfügbarkeit]"
+    ) in lines
+    english = CliRunner().invoke(main, [*args, "--locale", "en"])
+    assert english.exit_code == 1
+    assert english.stdout.splitlines()[0] == (
+        f"The rota for December 2026 has {len(lines) - 1} problems:"
     )
+    assert (
+        "  - Thu 10 Dec: Yonas Tesfay (v13) is planned for interpreting Tigrinya but is absent "
+        "7-20 Dec [availability]"
+    ) in english.stdout.splitlines()
     path.unlink()
     missing = CliRunner().invoke(main, args)
     assert missing.exit_code == 2
@@ -105,12 +128,18 @@ def test_verify_exit_codes(planned_example: Path) -> None:
 
 
 def test_explain_prints_reasons_by_date(planned_example: Path) -> None:
-    result = CliRunner().invoke(main, ["explain", str(planned_example), "--month", "2026-12"])
+    args = ["explain", str(planned_example), "--month", "2026-12"]
+    result = CliRunner().invoke(main, [*args, "--locale", "en"])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[2] == "Thu 3 Dec, Offene Sprechstunde 14:00-16:00"
-    assert "Tigrinya on Thu 10 Dec: only v13 speaks Tigrinya well enough" in result.stdout
-    assert "Unscheduled appointments" in result.stdout
+    assert "Tigrinya on Thu 10 Dec: only Yonas Tesfay (v13) speaks Tigrinya well enough" in (
+        result.stdout
+    )
+    assert "Appointments not scheduled" in lines
+    german = CliRunner().invoke(main, args).stdout.splitlines()
+    assert german[2] == "Do., 3. Dez., Offene Sprechstunde 14:00-16:00"
+    assert "Nicht eingeplante Termine" in german
 
 
 def test_every_command_has_an_example() -> None:
@@ -125,7 +154,7 @@ def test_the_demo_step_plans_the_month_without_past_sessions(planned_example: Pa
     data = load_office(planned_example)
     report = DemoReport(planned_example, Month(2026, 12))
     demo_plan(data, report)
-    assert report.sections[0].startswith("== plan ==\nPlan for 2026-12 written to")
+    assert report.sections[0].startswith("== plan ==\nThe rota for December 2026 is planned.")
     assert report.written == [planned_example / "rotas" / "2026-12.json"]
     plan = json.loads(report.written[0].read_text(encoding="utf-8"))
     assert plan["as_of"] == "2026-11-30"

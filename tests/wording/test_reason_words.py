@@ -8,12 +8,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from roster.domain.team import Volunteer
-from roster.wording.explanations import ReasonData, SessionExplanations, Wording
+from roster.wording.explanations import ReasonData, Wording
+from roster.wording.report import ReportHead, SessionExplanations, Unrequested, report
 from solver.availability import DayStatus, cannot_cover, cannot_cover_reason
 from solver.reasons import Candidate, Explanation, Kind, reason
 
 BERLIN = ZoneInfo("Europe/Berlin")
-EN, DE = Wording("en"), Wording("de")
+NAMES = {"c1": "Anna Berg", "l1": "Lina Saleh", "i1": "Ivan Petrov"}
+EN, DE = Wording("en", names=NAMES), Wording("de", names=NAMES)
 WED, THU = date(2027, 2, 3), date(2027, 2, 4)
 
 
@@ -33,7 +35,7 @@ def test_a_reason_is_data_until_it_is_worded() -> None:
     assert isinstance(why, ReasonData)
     assert EN.render(why) == "already counsels in Persian on lead duty in this session"
     assert DE.render(why) == (
-        "ist in dieser Sprechstunde schon eingeteilt (berät auf Persisch, mit Leitung vom Dienst)"
+        "ist in dieser Sprechstunde schon eingeteilt (berät auf Persisch, mit Leitungsdienst)"
     )
 
 
@@ -48,25 +50,37 @@ def test_soft_costs_and_limits() -> None:
     )
     assert EN.render(costs) == (
         "could come, but answered maybe for Thu 4 Feb; is already on duty 3 Feb in the same "
-        "week; already has 3 duties for 4 dates offered (fairness)"
+        "week; already has 3 duties for 4 days offered (fairness)"
     )
-    hours = reason("hours_left", left=30, budget=7.5, needed=120)
+    assert EN.render(costs).endswith("already has 3 duties for 4 days offered (fairness)")
+    assert DE.render(costs).endswith("hat schon 3 Dienste bei 4 angebotenen Tagen (Fairness)")
+    hours = reason("hours_left", left=30, budget=450, needed=120)
     assert EN.render(hours) == (
-        "has 0.5 hours of the hours_per_month budget (7.5) left and this takes 2 hours"
+        "has 0.5 hours left of the 7.5 hours a month agreed, and this takes 2 hours"
     )
     assert DE.render(hours) == (
-        "hat vom Stundenbudget hours_per_month (7,5) noch 0,5 Stunden übrig, und dies dauert "
-        "2 Stunden"
+        "hat von den vereinbarten 7,5 Stunden im Monat noch 0,5 Stunden übrig, und dies "
+        "dauert 2 Stunden"
+    )
+    assert EN.render(reason("hours_left", left=60, budget=60, needed=90)) == (
+        "has 1 hour left of the 1 hour a month agreed, and this takes 1.5 hours"
     )
     limit = reason("max_reached", limit=2, days=frozenset({THU, WED}))
-    assert DE.render(limit) == "hat max_per_month (2) erreicht: im Dienst am 3. Feb. und 4. Feb."
+    assert DE.render(limit) == (
+        "hat diesen Monat schon 2 Dienste (3. Feb. und 4. Feb.); mehr hat die Person nicht "
+        "angeboten"
+    )
+    assert EN.render(reason("max_reached", limit=1, days=frozenset({THU}))) == (
+        "already has 1 duty this month (4 Feb); they offered no more"
+    )
+    assert EN.render(reason("max_zero")) == "takes no duties at the moment"
 
 
 def test_few_candidates_are_named_many_are_grouped() -> None:
     few = reason("lead_summary", day=THU, people=(candidate("l1"), candidate("l2", "limit")))
     assert EN.render(few) == (
-        "Lead on Thu 4 Feb: l1 could come; the plan keeps them free because using them here "
-        "costs more elsewhere (see the score); l2 has max_per_month 0"
+        "Lead duty on Thu 4 Feb: Lina Saleh (l1) could come; the plan leaves them free "
+        "because they are needed more elsewhere; l2 takes no duties at the moment"
     )
     many = (
         candidate("c1", "cannot_come"),
@@ -76,12 +90,12 @@ def test_few_candidates_are_named_many_are_grouped() -> None:
     )
     grouped = reason("language_several", count=4, language="ar", people=many)
     assert EN.render(grouped) == (
-        "4 people speak Arabic well enough: 2 cannot come that day (c1, c3); "
-        "1 would exceed counsellors.max (c2); 1 are not qualified (c4)"
+        "4 people speak Arabic well enough: cannot come that day: Anna Berg (c1), c3; "
+        "the session has enough counsellors: c2; not qualified: c4"
     )
     assert DE.render(grouped) == (
-        "4 Personen sprechen Arabisch gut genug: 2 können an dem Tag nicht (c1, c3); "
-        "1 würden counsellors.max überschreiten (c2); 1 sind dafür nicht qualifiziert (c4)"
+        "4 Personen sprechen Arabisch gut genug: an dem Tag verhindert: Anna Berg (c1), c3; "
+        "die Sprechstunde hat genug Berater:innen: c2; dafür nicht qualifiziert: c4"
     )
     nobody = reason("counsellors_summary", day=THU, missing=1, experienced=0, people=())
     assert (
@@ -89,49 +103,66 @@ def test_few_candidates_are_named_many_are_grouped() -> None:
         == "Counsellors on Thu 4 Feb: 1 missing; of 0 experienced counsellors: none"
     )
     assert DE.render(nobody) == (
-        "Beratung am Do., 4. Feb.: 1 fehlen; von 0 erfahrenen Beratungspersonen: keine"
+        "Berater:innen am Do., 4. Feb.: 1 fehlen; von 0 erfahrenen Berater:innen: keine"
     )
+    one = reason("counsellors_summary", day=THU, missing=1, experienced=1, people=())
+    assert "of 1 experienced counsellor:" in EN.render(one)
 
 
 def test_appointment_reasons() -> None:
     closed = reason("closed", days=((date(2027, 2, 10), "Betriebsausflug"),))
-    none = reason(
-        "appointment",
-        key="A-2#1",
-        reason=reason("no_appointment_session", first=WED, last=date(2027, 2, 10), closed=closed),
-    )
+    none = reason("no_appointment_session", first=WED, last=date(2027, 2, 10), closed=closed)
     assert EN.render(none) == (
-        "A-2#1: there is no appointment session between 3 Feb and 10 Feb "
-        "(closed: 10 Feb Betriebsausflug)"
+        "there are no appointment hours between 3 Feb and 10 Feb (closed: 10 Feb Betriebsausflug)"
     )
     assert DE.render(none) == (
-        "A-2#1: zwischen 3. Feb. und 10. Feb. gibt es keine Terminsprechstunde "
+        "zwischen 3. Feb. und 10. Feb. gibt es keine Terminsprechstunde "
         "(geschlossen: 10. Feb. Betriebsausflug)"
     )
     at = datetime(2027, 2, 3, 13, 30, tzinfo=BERLIN)
-    options = reason(
-        "appointment_options",
-        key="A-7#1",
+    days = reason(
+        "appointment_days",
         named=reason("named_counsellor", volunteer="c1", reason=reason("max_zero")),
-        options=(
-            (WED, reason("desks_taken", desks=2, taken=("A-1#1", "A-3#1"))),
-            (THU, reason("would_fit", time=at)),
+        days=(
+            (WED, reason("desks_taken", desks=2, taken=("A-1#1", "A-3#1")), ()),
+            (THU, reason("would_fit", time=at), ()),
+            (
+                date(2027, 2, 10),
+                reason("no_interpreter", language="ti"),
+                (candidate("i1", "cannot_come"),),
+            ),
         ),
     )
-    assert EN.render(options) == (
-        "A-7#1: its counsellor c1 has max_per_month 0; Wed 3 Feb: all 2 desks are taken at "
-        "every start time (A-1#1, A-3#1); Thu 4 Feb: it would fit at 13:30, but the plan "
-        "found placing it costlier than leaving it out (the people it needs are worth more "
-        "elsewhere)"
+    assert EN.render(days).splitlines() == [
+        "the case's counsellor Anna Berg (c1) takes no duties at the moment",
+        "Wed 3 Feb: all 2 desks are taken at every start time (A-1#1, A-3#1)",
+        "Thu 4 Feb: it would fit at 13:30, but the plan leaves it out: the people it needs are "
+        "needed more elsewhere",
+        "Wed 10 Feb: nobody who can come interprets Tigrinya or counsels in it \N{EN DASH} "
+        "Ivan Petrov (i1) answered no in the poll for Thu 4 Feb",
+    ]
+    assert DE.render(days).splitlines()[::3] == [
+        "die Berater:in des Falls, Anna Berg (c1), übernimmt zurzeit keine Dienste",
+        "Mi., 10. Feb.: niemand, der kommen kann, dolmetscht Tigrinya oder berät auf Tigrinya "
+        "\N{EN DASH} Ivan Petrov (i1) hat in der Umfrage für Do., 4. Feb. mit Nein geantwortet",
+    ]
+    alone = reason("appointment_days", named="", days=((WED, reason("no_counsellor"), ()),))
+    assert DE.render(alone) == "Mi., 3. Feb.: keine Berater:in kann kommen und ist frei"
+    kept = reason("day_kept", day=THU)
+    assert DE.render(kept) == (
+        "die Terminsprechstunde liegt vor dem Planungstag (4. Feb.) und bleibt wie geplant"
     )
-    interpreters = reason(
-        "no_interpreter",
-        language="ti",
-        detail=reason("people", people=(candidate("i1", "cannot_come"),)),
+
+
+def test_a_person_kept_from_a_session_before_the_planning_date_reads_as_a_sentence() -> None:
+    only = reason("language_only", volunteer="i1", language="ru", reason=reason("kept", day=THU))
+    assert DE.render(only) == (
+        "nur Ivan Petrov (i1) spricht Russisch gut genug und kann nicht mehr eingeteilt werden: "
+        "die Sprechstunde liegt vor dem Planungstag (4. Feb.) und bleibt wie geplant"
     )
-    assert EN.render(interpreters) == (
-        "no interpreter for Tigrinya can come (i1 answered no in the poll for Thu 4 Feb) and "
-        "no counsellor who can come speaks Tigrinya"
+    assert EN.render(only) == (
+        "only Ivan Petrov (i1) speaks Russian well enough and cannot be added: the session "
+        "lies before the planning date (4 Feb) and stays as planned"
     )
 
 
@@ -139,11 +170,13 @@ def test_the_explain_report() -> None:
     title = reason("lead_title", missing=1)
     summary = reason("lead_nobody", day=THU)
     need = Explanation(THU, title, summary, ((None, (candidate("l1", "limit"),)),))
+    fact = reason("no_counsellor")
     appointment = Explanation(
         WED,
         reason("appointment_title", key="A-1#1", language="ar", minutes=60, window=(WED, THU)),
-        reason("appointment", key="A-1#1", reason=reason("no_counsellor")),
-        ((WED, (candidate("c1", "cannot_come"),)), (THU, ())),
+        reason("appointment_days", named="", days=((WED, fact, ()), (THU, fact, ()))),
+        ((WED, (candidate("c1", "cannot_come"), candidate("c22", "free"))), (THU, ())),
+        ((WED, fact), (THU, fact)),
     )
     session = SessionExplanations(
         THU,
@@ -152,29 +185,46 @@ def test_the_explain_report() -> None:
         datetime(2027, 2, 4, 16, 0, tzinfo=BERLIN),
         [need],
     )
-    assert EN.report("2027-02", WED, "optimal", [session], [appointment]).splitlines() == [
-        "Explanations for 2027-02 (planned as of 2027-02-03, solver status optimal)",
+    idle = Unrequested(
+        date(2027, 2, 10),
+        "Appointments",
+        datetime(2027, 2, 10, 13, 0, tzinfo=BERLIN),
+        datetime(2027, 2, 10, 15, 30, tzinfo=BERLIN),
+    )
+    head = ReportHead(date(2027, 2, 1), WED, "optimal")
+    assert report(EN, head, [session], [appointment], [idle]).splitlines() == [
+        "Reasons for February 2027 (planned on 3 February 2027; proven the best plan)",
         "",
         "Thu 4 Feb, Open hours 14:00-16:00",
         "  Lead duty: 1 missing",
-        "    Lead on Thu 4 Feb: nobody in the team has the role lead",
-        "    candidates:",
-        "      l1     has max_per_month 0",
+        "    Lead duty on Thu 4 Feb: nobody in the team belongs to the lead",
+        "    people considered:",
+        "      Lina Saleh (l1)  takes no duties at the moment",
         "",
-        "Unscheduled appointments",
+        "Appointments not scheduled",
         "  A-1#1 (Arabic, 60 min, 3-4 Feb)",
-        "    A-1#1: no counsellor can come and is free",
-        "    candidates on Wed 3 Feb:",
-        "      c1     answered no in the poll for Thu 4 Feb",
+        "    Wed 3 Feb: no counsellor can come and is free",
+        "      Anna Berg (c1)  answered no in the poll for Thu 4 Feb",
+        "      c22             could come; the plan leaves them free because they are needed "
+        "more elsewhere",
+        "    Thu 4 Feb: no counsellor can come and is free",
+        "",
+        "Appointment hours without requests",
+        "  Wed 10 Feb, Appointments 13:00-15:30: no appointments requested",
     ]
     empty = SessionExplanations(THU, "Open hours", session.start, session.end, [])
-    assert EN.report("2027-02", WED, "feasible", [empty], []).splitlines()[1:] == [
+    feasible = ReportHead(date(2027, 2, 1), WED, "feasible", "3.2%")
+    assert report(EN, feasible, [empty], []).splitlines() == [
+        "Reasons for February 2027 (planned on 3 February 2027; a good plan, at most 3.2% "
+        "above the best possible)",
         "",
         "Everything is covered: every need is met and every appointment scheduled.",
     ]
-    assert DE.report("2027-02", WED, "optimal", [], []).splitlines()[-1] == (
-        "Alles ist abgedeckt: jeder Bedarf ist gedeckt und jeder Termin eingeplant."
-    )
+    assert report(DE, head, [], []).splitlines() == [
+        "Gründe für Februar 2027 (geplant am 3. Februar 2027; nachweislich der beste Plan)",
+        "",
+        "Alles ist abgedeckt: jeder Bedarf ist gedeckt und jeder Termin eingeplant.",
+    ]
 
 
 def test_day_status_words_its_reason_only_when_asked() -> None:
