@@ -28,6 +28,7 @@ from calendars.feed_refs import GAPS, PUBLIC, TEAM
 from calendars.ics import event_ics
 from calendars.state import UID_DOMAIN, PublicationState, PublishedEvent, PublishedFeed, feed_id
 from roster.domain.errors import RosterError
+from roster.wording.catalogue import plural, text
 
 CALENDAR_PREFIX = "roster-"
 PASSWORD_VARIABLE = "ROSTER_CALDAV_PASSWORD"  # noqa: S105 - a variable name, not a password
@@ -93,16 +94,20 @@ class SyncReport:
     unchanged: int = 0
     removed_calendars: int = 0
 
-    def text(self) -> str:
-        """One line for the office lead."""
-        line = (
-            f"{self.calendars} calendars at {self.server}; {self.created} events created, "
-            f"{self.updated} updated, {self.deleted} deleted, {self.unchanged} unchanged"
+    def text(self, locale: str = "en") -> str:
+        """One line for the office lead, in ``locale``."""
+        line = text(
+            locale,
+            "publish.sync",
+            calendars=self.calendars,
+            server=self.server,
+            created=self.created,
+            updated=self.updated,
+            deleted=self.deleted,
+            unchanged=self.unchanged,
         )
-        if self.removed_calendars == 1:
-            line += "; 1 calendar of someone who left the team removed"
-        elif self.removed_calendars:
-            line += f"; {self.removed_calendars} calendars of people who left the team removed"
+        if self.removed_calendars:
+            line += "; " + plural(locale, "publish.left", self.removed_calendars)
         return line
 
 

@@ -50,8 +50,15 @@ from roster.domain.month import Month
 from roster.domain.office import Office
 from roster.domain.office_data import OfficeData, today_in
 from roster.planfile.io import plan_path, read_plan
+from roster.wording.catalogue import text
+from roster.wording.dates import skeleton_text
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8080"
+
+
+def month_year(month: Month, locale: str) -> str:
+    """``Dezember 2026`` / ``December 2026``."""
+    return skeleton_text(month.first, "yMMMM", locale)
 
 
 @dataclass(frozen=True)
@@ -125,6 +132,7 @@ class PublishReport:
     removed: list[Path] = field(default_factory=list)
     links: int = 0
     caldav: SyncReport | None = None
+    locale: str = "en"
 
     def feed(self, ref: FeedRef) -> PublishedFeed:
         """The published feed ``ref``."""
@@ -133,29 +141,51 @@ class PublishReport:
                 return item
         raise KeyError(ref.label)
 
-    def text(self) -> str:
-        """A short summary for the office lead; never a token or a private feed's URL."""
+    def text(self, locale: str | None = None) -> str:
+        """A short summary for the office lead, in ``locale`` (default: the office's);
+        never a token or a private feed's URL."""
+        words = locale or self.locale
         people = sum(1 for item in self.feeds if item.ref.kind == "volunteer")
-        shown = sum(len(item.events) for item in self.feeds)
-        plans = ", ".join(self.plans) if self.plans else "none"
         changes = self.changes
+        months = [month_year(month, words) for month in self.window.months]
+        planned = [month_year(Month.parse(label), words) for label in self.plans]
         lines = [
-            f"Published the feeds of {self.folder} for {self.window} (plans: {plans}).",
-            f"  feeds: {people} volunteers, team, gaps and public, in {feeds_dir(self.folder)}",
-            f"  events: {shown} in the feeds; {changes.new} new, {changes.changed} changed, "
-            f"{changes.cancelled} cancelled, {changes.removed} removed, "
-            f"{changes.unchanged} unchanged",
-            f"  files rewritten: {len(self.written)}",
-            f"  links handed out: {self.links} (make one with `roster feeds link {self.folder} VOLUNTEER_ID`)",
-            f"  public feed: {self.public_url}",
+            text(words, "publish.done", first=months[0], last=months[-1]),
+            "  "
+            + text(
+                words,
+                "publish.plans",
+                months=", ".join(planned) or text(words, "publish.no_plans"),
+            ),
+            "  " + text(words, "publish.feeds", people=people),
+            "  "
+            + text(
+                words,
+                "publish.events",
+                shown=sum(len(item.events) for item in self.feeds),
+                new=changes.new,
+                changed=changes.changed,
+                cancelled=changes.cancelled,
+                removed=changes.removed,
+                unchanged=changes.unchanged,
+            ),
+            "  " + text(words, "publish.written", count=len(self.written)),
+            "  " + text(words, "publish.links", count=self.links),
+            "  " + text(words, "publish.public", url=self.public_url),
+            "  " + text(words, "publish.folder", path=feeds_dir(self.folder)),
+            "  "
+            + text(
+                words,
+                "publish.link_hint",
+                command=f"roster feeds link {self.folder} VOLUNTEER_ID",
+            ),
         ]
         if not self.plans:
             lines.append(
-                "No plan lies in the window, so the feeds hold no duty. "
-                "Run `roster plan` for the month first."
+                text(words, "publish.nothing", command=f"roster plan {self.folder} --month MONTH")
             )
         if self.caldav is not None:
-            lines.append(f"  CalDAV: {self.caldav.text()}")
+            lines.append("  " + text(words, "publish.caldav", text=self.caldav.text(words)))
         return "\n".join(lines) + "\n"
 
 
@@ -208,6 +238,7 @@ def publish(
         plans=[plan.month for plan in plans],
         timezone=office.timezone,
         public_url=f"{base_url(office)}/public.ics",
+        locale=office.locale,
     )
     records: dict[str, FeedRecord] = {}
     files: dict[str, bytes] = {}

@@ -190,7 +190,7 @@ def demo_feeds(data: OfficeData, report: DemoReport) -> None:
         return
     moment = office_now(data.office, report.now)
     published = publish(data, now=moment, month=month)
-    lines = ["== feeds ==", published.text().rstrip(), ""]
+    lines = ["== feeds ==", published.text(report.locale).rstrip(), ""]
     if not read_tokens(folder).links:
         plan = read_plan(plan_path(folder, month))
         on_duty = sorted(

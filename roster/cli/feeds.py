@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from roster import app
-from roster.cli.options import FOLDER
+from roster.cli.options import FOLDER, LOCALE
 
 
 @click.command(short_help="Publish the calendar feeds into DIR/feeds.")
@@ -35,8 +35,13 @@ from roster.cli.options import FOLDER
     metavar="U",
     help="CalDAV user; the password comes from ROSTER_CALDAV_PASSWORD or is asked for.",
 )
+@LOCALE
 def publish(
-    folder: Path, month: str | None, caldav_url: str | None, caldav_user: str | None
+    folder: Path,
+    month: str | None,
+    caldav_url: str | None,
+    caldav_user: str | None,
+    locale: str | None,
 ) -> None:
     """Publish the calendar feeds of the planned months into DIR/feeds.
 
@@ -56,7 +61,7 @@ def publish(
         caldav_user=caldav_user,
         ask_password=lambda text: str(click.prompt(text, hide_input=True)),
     )
-    click.echo(report.text(), nl=False)
+    click.echo(report.text(locale), nl=False)
 
 
 @click.group(short_help="Hand out and revoke secret feed links.")

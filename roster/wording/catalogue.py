@@ -5,7 +5,8 @@ chosen for each thing), ``feed.*`` (:mod:`roster.wording.feeds`), ``print.*``
 (:mod:`roster.wording.printouts`), ``reason.*`` (:mod:`roster.wording.reasons`),
 ``summary.*`` (:mod:`roster.wording.summaries`), ``command.*``
 (:mod:`roster.wording.commands`), ``check.*`` (:mod:`roster.wording.checks`) and
-``proof.*`` (:mod:`roster.wording.proof`). Each
+``proof.*`` (:mod:`roster.wording.proof`) and ``publish.*``
+(:mod:`roster.wording.publishing`). Each
 text is a ``str.format`` template; German and English have exactly the same ids and the
 same placeholders per id (a test checks it). A locale other than ``de`` gets English.
 
@@ -21,7 +22,17 @@ from __future__ import annotations
 import string
 from typing import Literal
 
-from roster.wording import checks, commands, feeds, printouts, proof, reasons, summaries, terms
+from roster.wording import (
+    checks,
+    commands,
+    feeds,
+    printouts,
+    proof,
+    publishing,
+    reasons,
+    summaries,
+    terms,
+)
 from roster.wording.dates import babel_locale
 
 Locale = Literal["de", "en"]
@@ -36,6 +47,7 @@ AREAS: dict[str, dict[str, dict[str, str]]] = {
     "command": commands.TEXTS,
     "check": checks.TEXTS,
     "proof": proof.TEXTS,
+    "publish": publishing.TEXTS,
 }
 """Each area's table, under the prefix of its message ids."""
 

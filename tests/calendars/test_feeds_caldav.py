@@ -206,7 +206,7 @@ def test_a_volunteer_who_left_keeps_nothing_of_roster_on_the_server(
     assert after == {name: events for name, events in before.items() if name != v05}
     assert (second.caldav.created, second.caldav.updated) == (0, 0)
     assert second.caldav.deleted == 2
-    assert "1 calendar of someone who left the team removed" in second.caldav.text()
+    assert "1 calendar of someone who left the team removed" in second.caldav.text("en")
     again = sync(folder, radicale, user, now=LATEST)
     assert again.caldav is not None and again.caldav.deleted == 0
     assert server_events(radicale, user) == after
@@ -235,14 +235,17 @@ def test_only_roster_events_of_the_leavers_calendar_are_removed(
     after = server_events(radicale, user)
     assert set(after[v05]) == {"dentist@example.org"}  # what someone else put there stays
     assert set(after[other_office]) == {f"{'cd' * 16}@roster"}
-    assert "removed" not in second.caldav.text()
+    assert "removed" not in second.caldav.text("en")
 
 
 def test_cli_reads_the_password_from_the_environment(office: Path, radicale: str) -> None:
     user = new_user()
     result = CliRunner().invoke(
         main,
-        ["publish", str(office), "--month", "2026-10", "--caldav", radicale, "--user", user],
+        [
+            *("publish", str(office), "--month", "2026-10", "--locale", "en"),
+            *("--caldav", radicale, "--user", user),
+        ],
         env={"ROSTER_CALDAV_PASSWORD": "not-shown-anywhere"},
     )
     assert result.exit_code == 0, result.stderr

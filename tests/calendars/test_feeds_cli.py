@@ -26,9 +26,9 @@ def run(
 
 
 def test_publish_link_revoke(office: Path, tmp_path: Path) -> None:
-    code, out, err = run("publish", str(office), "--month", "2026-10")
+    code, out, err = run("publish", str(office), "--month", "2026-10", "--locale", "en")
     assert (code, err) == (0, "")
-    assert "5 volunteers, team, gaps and public" in out
+    assert "one for each of 5 volunteers, the team, the gaps and the public" in out
     assert "public feed: https://feeds.example.org/ihla/public.ics" in out
 
     png = tmp_path / "v01.png"
@@ -50,7 +50,7 @@ def test_publish_link_revoke(office: Path, tmp_path: Path) -> None:
     assert code == 0
     assert "The old link of v01" in out and token not in out
 
-    code, out, err = run("publish", str(office), "--month", "2026-10")
+    code, out, err = run("publish", str(office), "--month", "2026-10", "--locale", "en")
     assert "links handed out: 1" in out and "https://feeds.example.org/ihla/public.ics" in out
     assert "ihla/" + token not in out
 
@@ -191,3 +191,15 @@ def test_feed_commands_take_the_folder_first_like_every_other_command(office: Pa
     assert "roster feeds link my-office v01" in out
     code, _, err = run("feeds", "link", "v01", "--dir", str(office))
     assert code == 2 and "No such option '--dir'" in err
+
+
+def test_publish_speaks_the_offices_language(office: Path) -> None:
+    code, out, err = run("publish", str(office), "--month", "2026-10")
+    assert (code, err) == (0, "")
+    assert "Die Kalender-Abos von September 2026 bis Januar 2027 sind veröffentlicht." in out
+    assert "geplante Monate darin: Oktober 2026" in out
+    assert "öffentliches Abo: https://feeds.example.org/ihla/public.ics" in out
+    english = run("publish", str(office), "--month", "2026-10", "--locale", "en")[1]
+    assert "The calendar feeds from September 2026 to January 2027 are published." in english
+    sentences = [line for line in out.splitlines() if "roster " not in line]
+    assert not any("--" in line or "feeds/" in line for line in sentences), sentences

@@ -240,7 +240,7 @@ def test_any_text_folds_into_valid_lines_and_reads_back(description: str) -> Non
 def test_feeds_without_events_are_still_valid_calendars(tmp_path: Path) -> None:
     folder = write_office(tmp_path / "office")
     report = publish(load_office(folder), now=NOW, uid_key=KEY)
-    assert report.plans == [] and "No plan lies in the window" in report.text()
+    assert report.plans == [] and "No rota lies in this time" in report.text("en")
     for item in report.feeds:
         content = item.path.read_bytes()
         assert b"BEGIN:VEVENT" not in content
