@@ -14,15 +14,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from fault_injection import WRITES, Killed, file_operations
 from feed_offices import KEY, NOW
 from publication_checks import (
     OCTOBER,
     VARIANTS,
-    WRITES,
-    Killed,
     Subscribers,
     View,
-    file_operations,
     leftovers,
     moved,
     plain,

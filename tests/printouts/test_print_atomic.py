@@ -5,16 +5,12 @@ completes it and leaves nothing behind; a full disk leaves the old set and says 
 
 from __future__ import annotations
 
-import errno
 import json
-import os
 import shutil
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import pytest
+from fault_injection import WRITES, Killed, file_operations
 
 from roster import app
 from roster.app import printing
@@ -29,48 +25,6 @@ from roster.printouts.documents import month_files, print_month
 DECEMBER = Month(2026, 12)
 DROPPED = "2026-12-16-appt-1300"
 Files = dict[str, bytes]
-
-
-class Killed(BaseException):
-    """The process dies at this file operation; every later operation dies too."""
-
-
-OPERATIONS = ("mkdir", "chmod", "fsync", "link", "symlink", "replace", "rename", "unlink", "rmdir")
-WRITES = ("mkdir", "fsync", "link", "symlink")
-
-
-@contextmanager
-def file_operations(
-    *, kill_at: int | None = None, full_at: int | None = None
-) -> Iterator[list[str]]:
-    """Count the file operations; kill the run at the ``kill_at``-th, or fail the
-    ``full_at``-th that needs space with ENOSPC. ``fsync`` does nothing here."""
-    done: list[str] = []
-    writes: list[str] = []
-    originals: dict[str, Callable[..., Any]] = {name: getattr(os, name) for name in OPERATIONS}
-
-    def wrapped(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
-        def operation(*args: Any, **kwargs: Any) -> Any:
-            done.append(name)
-            if kill_at is not None and len(done) >= kill_at:
-                raise Killed(f"killed at {name}, operation {len(done)}")
-            if name in WRITES:
-                writes.append(name)
-                if len(writes) == full_at:
-                    paths = [arg for arg in args if isinstance(arg, str | os.PathLike)]
-                    where = os.fspath(paths[-1]) if paths else None
-                    raise OSError(errno.ENOSPC, "No space left on device", where)
-            return None if name == "fsync" else original(*args, **kwargs)
-
-        return operation
-
-    for name, original in originals.items():
-        setattr(os, name, wrapped(name, original))
-    try:
-        yield done
-    finally:
-        for name, original in originals.items():
-            setattr(os, name, original)
 
 
 def in_set(folder: Path) -> Files:
