@@ -7,6 +7,14 @@ availability poll, a visit log with rising trends, and appointment requests. The
 seed gives the same folder, byte for byte.
 
     python benchmarks/generate.py medium /tmp/medium --seed 1
+
+``--volunteers N`` scales a generated size's shape to N volunteers (:func:`scaled`):
+the same sessions and languages, appointments and desks in proportion, so that
+``large --volunteers 4000`` is the ``city`` office and ``large --volunteers 1000`` the
+``large`` one, byte for byte (benchmarks/scaling.py measures the large shape from 30 to
+10,000 volunteers).
+
+    python benchmarks/generate.py large /tmp/large-2000 --volunteers 2000
 """
 
 from __future__ import annotations
@@ -14,7 +22,7 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -100,6 +108,20 @@ SIZES: dict[str, Size] = {
         desks=32,
     ),
 }
+
+
+def scaled(size: Size, volunteers: int) -> Size:
+    """``size``'s shape with ``volunteers`` volunteers: the same languages and sessions,
+    appointments and desks (at least one) in proportion to the volunteers."""
+    if volunteers < 1:
+        raise ValueError(f"at least one volunteer, not {volunteers}")
+    factor = volunteers / size.volunteers
+    return replace(
+        size,
+        volunteers=volunteers,
+        appointments=round(size.appointments * factor),
+        desks=max(1, round(size.desks * factor)),
+    )
 
 
 def _staff_scale(size: Size) -> float:
@@ -266,14 +288,17 @@ def _yaml(data: object) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 
-def generate(size_name: str, target: Path, seed: int = 1) -> Month:
-    """Write a synthetic office of ``size_name`` into ``target``; return its month."""
+def generate(size_name: str, target: Path, seed: int = 1, volunteers: int | None = None) -> Month:
+    """Write a synthetic office of ``size_name`` (its shape scaled to ``volunteers`` when
+    given, see :func:`scaled`) into ``target``; return its month."""
     if target.exists():
         shutil.rmtree(target)
     if size_name == "small":
+        if volunteers is not None:
+            raise ValueError("the small office is the example office: it does not scale")
         shutil.copytree(ROOT / "examples" / "velbert", target)
         return Month(2026, 12)
-    size = SIZES[size_name]
+    size = SIZES[size_name] if volunteers is None else scaled(SIZES[size_name], volunteers)
     rnd = random.Random(seed)
     languages = LANGUAGES[: size.languages]
     office_data = _office(size, languages)
@@ -302,9 +327,15 @@ def main() -> None:
     parser.add_argument("size", choices=["small", *SIZES])
     parser.add_argument("target", type=Path)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--volunteers", type=int, help="scale the size's shape to this many volunteers"
+    )
     args = parser.parse_args()
-    month = generate(args.size, args.target, args.seed)
-    print(f"wrote {args.size} office for {month} to {args.target}")
+    if args.size == "small" and args.volunteers is not None:
+        parser.error("--volunteers scales a generated size, not small")
+    month = generate(args.size, args.target, args.seed, args.volunteers)
+    shape = "" if args.volunteers is None else f" ({args.volunteers} volunteers)"
+    print(f"wrote {args.size} office{shape} for {month} to {args.target}")
 
 
 if __name__ == "__main__":

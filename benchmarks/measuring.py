@@ -5,7 +5,8 @@ memory (maximum resident set size, from ``wait4``) is its own:
 
 - ``profile``: the model is built, not solved: variables, constraints, seconds per step;
 - ``solve``: ``solver.solve.solve_month`` plans the month, with each better plan it reports;
-- ``greedy``: the greedy baseline (``solver.baseline.greedy_plan``) plans it.
+- ``greedy``: the greedy baseline (``solver.baseline.greedy_plan``) plans it;
+- ``mip``: the MIP peer (HiGHS, benchmarks/peers/mip.py) plans it.
 
 The parent (:func:`bench_size`, :func:`reproducibility`) generates the office, runs the
 children and hands their plans to the targets (benchmarks/targets.py).
@@ -27,7 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from generate import generate
-from targets import plan_figures, solve_row, targets_of
+from peers.mip import child_mip
+from targets import issue13_targets, plan_figures, solve_row, targets_of
 
 from roster.domain.errors import RosterError
 from roster.domain.month import Month
@@ -35,6 +37,7 @@ from roster.domain.office_data import OfficeData
 from roster.folder.load import load_office
 from roster.planfile.history import History, load_history
 from roster.planfile.io import read_plan
+from solver.appointment_bound import bound_appointments
 from solver.baseline import greedy_plan
 from solver.forced import check_forced
 from solver.guided_start import greedy_of
@@ -46,7 +49,7 @@ from solver.solve import solve_month
 ROOT = Path(__file__).resolve().parent.parent
 RUNNER = Path(__file__).resolve().with_name("run.py")
 MB = 1024  # ru_maxrss is in KiB on Linux
-CHILD_KINDS = ("profile", "solve", "greedy")
+CHILD_KINDS = ("profile", "solve", "greedy", "mip")
 Json = dict[str, Any]
 
 
@@ -79,8 +82,9 @@ def child_profile(folder: Path, month: Month) -> Json:
     check_forced(inp)
     gathered = time.perf_counter()
     relaxation = relax_open_hours(inp)
+    appointments = bound_appointments(inp)  # as solver.solve does
     relaxed = time.perf_counter()
-    start = greedy_of(inp, relaxation.guide)
+    start = greedy_of(inp, relaxation.guide, appointments.guide)
     started = time.perf_counter()
     built = build_model(inp, start=start, bound=relaxation.bound)
     done = time.perf_counter()
@@ -114,7 +118,7 @@ def child_profile(folder: Path, month: Month) -> Json:
         "relax_s": round(relaxed - gathered, 2),
         "start_s": round(started - relaxed, 2),
         "build_s": round(done - started, 2),
-        "bound": relaxation.bound,
+        "bound": relaxation.bound + appointments.bound,
         "start_penalty": start.score.total,
     }
 
@@ -178,6 +182,8 @@ def child_main(args: argparse.Namespace) -> None:
             result = child_profile(folder, month)
         elif args.child == "greedy":
             result = child_greedy(folder, month, plan_out)
+        elif args.child == "mip":
+            result = child_mip(folder, month, args.limit, plan_out, args.label)
         else:
             result = child_solve(
                 folder, month, args.limit, fast=args.fast, plan_out=plan_out, label=args.label
@@ -273,9 +279,8 @@ def bench_size(
         child = run_child("solve", options, work, memory_limit_mb)
         figures = plan_figures(data, history, read_plan(plan_file)) if child.ok else None
         failure = None if child.ok else child.failure
-        rows.append(
-            solve_row(size, mode, limit, child.result, child.peak_mb, figures, greedy, failure)
-        )
+        row = solve_row(size, mode, limit, child.result, child.peak_mb, figures, greedy, failure)
+        rows.append({**row, "seed": seed})
     return {
         "size": size,
         "month": str(month),
@@ -283,7 +288,7 @@ def bench_size(
         "model": model,
         "greedy": greedy,
         "runs": rows,
-        "targets": [t for row in rows for t in targets_of(row, greedy)],
+        "targets": [t for row in rows for t in (*targets_of(row, greedy), *issue13_targets(row))],
     }
 
 

@@ -11,6 +11,9 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from peers.table import markdown_peers
+from targets import aggregate
+
 Json = dict[str, Any]
 
 
@@ -21,6 +24,7 @@ def machine() -> Json:
         "platform": platform.platform(terse=True),
         "python": platform.python_version(),
         "ortools": version("ortools"),
+        "highspy": version("highspy"),
         "load_before": " ".join(f"{x:.2f}" for x in os.getloadavg()),
     }
 
@@ -35,6 +39,7 @@ def new_results(note: str, limits: dict[str, float], memory_limit_mb: int) -> Js
         "memory_limit_mb": memory_limit_mb,
         "sizes": [],
         "reproducibility": [],
+        "peers": [],
     }
 
 
@@ -49,12 +54,14 @@ def _ratio_text(project: float, greedy: float, ratio: float | None) -> str:
 
 def _head(results: Json) -> list[str]:
     machine = results["machine"]
-    digests = sorted(
-        {str(row["solver_digest"]) for bench in results["sizes"] for row in bench["runs"]}
-    )
+    runs = [row for bench in results["sizes"] for row in bench["runs"]]
+    runs += [row for bench in results.get("peers", []) for row in bench["runs"]]
+    digests = sorted({str(row.get("solver_digest")) for row in runs})
     sources = (
         f"model sources {digests[0]}"
         if len(digests) == 1
+        else "no model run"
+        if not digests
         else f"**the model sources changed during the run** ({', '.join(digests)}; see "
         "`solver_digest` of each run in results.json)"
     )
@@ -63,7 +70,9 @@ def _head(results: Json) -> list[str]:
         "",
         f"Measured {results['date']} on {machine['cpus']} cores ({machine['platform']}), "
         f"Python {machine['python']}, OR-Tools {machine['ortools']}; load average "
-        f"{machine['load_before']} before the run; {sources}. "
+        f"{machine['load_before']} before the run"
+        + (f", {results['load_after']} after it" if results.get("load_after") else "")
+        + f"; HiGHS {machine.get('highspy', '-')} (highspy); {sources}. "
         f"{results['note']}",
     ]
 
@@ -75,8 +84,8 @@ def _plans(results: Json) -> list[str]:
         "",
         "| size | mode | limit s | first plan s | final s | objective | bound | gap | peak MB "
         "| greedy penalty | greedy s | uncovered units (project / greedy = ratio) "
-        "| spread (project / greedy = ratio) |",
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| spread (project / greedy = ratio) | seed |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for bench in results["sizes"]:
         greedy = bench["greedy"]
@@ -85,7 +94,7 @@ def _plans(results: Json) -> list[str]:
             if "failed" in row:
                 lines.append(
                     head + f"| - | - | no plan: {row['failed']} | | | {_num(row['peak_mb'])} "
-                    f"| {greedy['penalty']:,.0f} | {greedy['seconds']:.2f} | | |"
+                    f"| {greedy['penalty']:,.0f} | {greedy['seconds']:.2f} | | | {bench.get('seed', '-')} |"
                 )
                 continue
             lines.append(
@@ -93,7 +102,8 @@ def _plans(results: Json) -> list[str]:
                 f"| {row['objective']:,.0f} | {row['bound']:,.0f} | {row['gap']:.2%} "
                 f"| {_num(row['peak_mb'])} | {greedy['penalty']:,.0f} | {greedy['seconds']:.2f} "
                 f"| {_ratio_text(row['uncovered_language_units'], greedy['uncovered_language_units'], row['language_units_ratio'])} "
-                f"| {_ratio_text(row['spread'], greedy['spread'], row['spread_ratio'])} |"
+                f"| {_ratio_text(row['spread'], greedy['spread'], row['spread_ratio'])} "
+                f"| {bench.get('seed', '-')} |"
             )
     return lines
 
@@ -103,15 +113,24 @@ def _targets(results: Json) -> list[str]:
         "",
         "## Targets",
         "",
+        "Over several seeds a target is met only when every run meets it (the worst run); "
+        "the median and the worst run are shown.",
+        "",
         "| size | mode | target | result | measured |",
         "|---|---|---|---|---|",
     ]
-    for bench in results["sizes"]:
-        for item in bench["targets"]:
-            verdict = "met" if item["met"] else "**not met**"
-            lines.append(
-                f"| {item['size']} | {item['mode']} | {item['target']} | {verdict} | {item['measured']} |"
+    for item in aggregate([t for bench in results["sizes"] for t in bench["targets"]]):
+        verdict = "met" if item["met"] else "**not met**"
+        measured = item["worst"]["measured"]
+        if item["runs"] > 1:
+            verdict += f" ({item['met_runs']} of {item['runs']} runs)"
+            measured = (
+                f"median: {item['median']['measured']}; "
+                f"worst (seed {item['worst'].get('seed')}): {measured}"
             )
+        lines.append(
+            f"| {item['size']} | {item['mode']} | {item['target']} | {verdict} | {measured} |"
+        )
     return lines
 
 
@@ -121,7 +140,7 @@ def _model(results: Json) -> list[str]:
         "## The model: where the time goes",
         "",
         "| size | volunteers | sessions | appointments | variables | constraints "
-        "| gather month s | relaxation s | starting plan s | build model s | bound "
+        "| gather month s | bounds s | starting plan s | build model s | bound "
         "| starting plan penalty | peak MB (build only) | largest variable families |",
         "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|",
     ]
@@ -171,6 +190,7 @@ def markdown(results: Json) -> str:
         *_targets(results),
         *_model(results),
         *_reproducibility(results),
+        *markdown_peers(results.get("peers", [])),
     ]
     return "\n".join(lines) + "\n"
 

@@ -44,23 +44,24 @@ def greedy_plan(
     return plan.model_copy(update={"solver": plan.solver.model_copy(update={"seconds": seconds})})
 
 
-def paper_plan(inp: MonthInput) -> Plan:
+def paper_plan(inp: MonthInput, *, explain: bool = True) -> Plan:
     """The baseline plan of a gathered month: all sessions date by date, every hard rule
-    kept, finished and scored. Raises :class:`RosterError` when an ``assign`` override
-    cannot be placed."""
+    kept, finished and scored (its reasons empty without ``explain``). Raises
+    :class:`RosterError` when an ``assign`` override cannot be placed."""
     began = time.perf_counter()
     rota = PaperRota(inp)
     rota.fill(("open_hours", "appointments"), list(inp.appointments))
-    return scored_plan(rota, began)
+    return scored_plan(rota, began, explain=explain)
 
 
-def scored_plan(rota: PaperRota, began: float) -> Plan:
+def scored_plan(rota: PaperRota, began: float, *, explain: bool = True) -> Plan:
     """The filled rota as a plan: every ``assign`` override checked to be in it, then
-    finished and scored like a CP-SAT plan; ``began`` is when the filling began."""
+    finished and scored like a CP-SAT plan; ``began`` is when the filling began. Without
+    ``explain``, reasons are left empty (:func:`solver.plan_build.finish`)."""
     inp = rota.inp
     plan = _plan(inp, rota)
     _check_overrides(inp, plan)
-    plan = finish(inp, plan)
+    plan = finish(inp, plan, explain=explain)
     total = plan.score.total
     facts = SolverFacts(
         status="greedy",

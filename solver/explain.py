@@ -37,9 +37,7 @@ class Explainer(AppointmentReasons):
     def language_candidates(self, session: SessionOccurrence, language: str) -> list[Candidate]:
         """Everyone who speaks ``language`` at some level, and why they do not cover it."""
         found = []
-        for person in self.inp.people:
-            if language not in person.languages:
-                continue
+        for person in self.inp.with_language(language):
             not_qualified = self.not_qualified(person, language)
             if not_qualified:
                 found.append(Candidate(person.id, not_qualified, "qualification"))
@@ -151,10 +149,12 @@ def wording(data: OfficeData, locale: str) -> Wording:
     return Wording.of(locale, data.office, names)
 
 
-def uncovered_of(inp: MonthInput, plan: Plan) -> dict[str, list[Uncovered]]:
+def uncovered_of(
+    inp: MonthInput, plan: Plan, *, explain: bool = True
+) -> dict[str, list[Uncovered]]:
     """The uncovered needs of each open-hours session, with their reasons in the plan's
-    locale."""
-    explainer = Explainer(inp, plan)
+    locale (empty without ``explain``)."""
+    explainer = Explainer(inp, plan) if explain else None
     words = wording(inp.data, plan.locale)
     result: dict[str, list[Uncovered]] = {}
     for short in shortfalls(inp, plan):
@@ -163,16 +163,19 @@ def uncovered_of(inp: MonthInput, plan: Plan) -> dict[str, list[Uncovered]]:
                 need=short.need,
                 language=short.language,
                 missing=short.missing,
-                reason=words.render(explainer.shortfall(short).summary),
+                reason=""
+                if explainer is None
+                else words.render(explainer.shortfall(short).summary),
             )
         )
     return result
 
 
-def unscheduled_of(inp: MonthInput, plan: Plan) -> list[Unscheduled]:
+def unscheduled_of(inp: MonthInput, plan: Plan, *, explain: bool = True) -> list[Unscheduled]:
     """The appointment requests ``plan`` leaves out, with their reasons in the plan's
-    locale: one line per date considered, the blocking fact first."""
-    explainer = Explainer(inp, plan)
+    locale: one line per date considered, the blocking fact first (empty without
+    ``explain``)."""
+    explainer = Explainer(inp, plan) if explain else None
     words = wording(inp.data, plan.locale)
     scheduled = {a.key for a in plan.appointments}
     return [
@@ -183,7 +186,7 @@ def unscheduled_of(inp: MonthInput, plan: Plan) -> list[Unscheduled]:
             minutes=item.request.minutes,
             earliest=item.request.earliest,
             latest=item.request.latest,
-            reason=words.render(explainer.unscheduled(item).summary),
+            reason="" if explainer is None else words.render(explainer.unscheduled(item).summary),
         )
         for item in inp.appointments
         if item.key not in scheduled

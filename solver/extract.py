@@ -71,6 +71,9 @@ def extract(inp: MonthInput, built: Built, solver: cp_model.CpSolver) -> Plan:
                     (int(solver.value(v.start[at])), item.key, item.request.minutes)
                 )
     by_key = {item.key: item for item in inp.appointments}
+    languages: dict[str, list[str]] = {}  # open-hours session -> its direct languages, in order
+    for sid, language in v.direct:
+        languages.setdefault(sid, []).append(language)
     for session in inp.sessions:
         sid = session.id
         staff: list[StaffEntry] = []
@@ -79,8 +82,8 @@ def extract(inp: MonthInput, built: Built, solver: cp_model.CpSolver) -> Plan:
                 if value(var):
                     spoken = [
                         lang
-                        for (s, lang), people in v.direct.items()
-                        if s == sid and pid in people and value(people[pid])
+                        for lang in languages.get(sid, [])
+                        if pid in v.direct[sid, lang] and value(v.direct[sid, lang][pid])
                     ]
                     staff.append(
                         StaffEntry(

@@ -70,6 +70,8 @@ class MonthInput:
                     item.request.language
                 )
         self._group: list[str] | None = None
+        self._with_language: dict[str, list[Volunteer]] | None = None
+        self._present: dict[date, list[Volunteer]] = {}
         self._pairs = [
             (first.id, second.id)
             for index, first in enumerate(self.sessions)
@@ -156,6 +158,24 @@ class MonthInput:
     def knows(self, volunteer_id: str) -> bool:
         """Whether the id is in the team."""
         return volunteer_id in self._by_id
+
+    def with_language(self, code: str) -> list[Volunteer]:
+        """The people who list ``code`` among their languages, at any level, by id: the
+        only ones who can interpret it or counsel in it (indexed once for all codes)."""
+        if self._with_language is None:
+            self._with_language = {}
+            for person in self.people:
+                for spoken in person.languages:
+                    self._with_language.setdefault(spoken, []).append(person)
+        return self._with_language.get(code, [])
+
+    def present_on(self, day: date) -> list[Volunteer]:
+        """The people who can come on ``day`` (availability with overrides), by id."""
+        found = self._present.get(day)
+        if found is None:
+            found = [p for p in self.people if self.availability.can(p.id, day)]
+            self._present[day] = found
+        return found
 
     @property
     def priorities(self) -> Priorities:

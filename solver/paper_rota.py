@@ -28,9 +28,10 @@ solver's starting plan asks other people first and hands out first duties
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import chain
 
 from roster.domain.office_data import Appointment
 from roster.domain.requests import Assign
@@ -65,12 +66,55 @@ class PaperRota:
         for first, second in self.inp.overlapping_pairs():
             self.overlapping.setdefault(first, set()).add(second)
             self.overlapping.setdefault(second, set()).add(first)
+        self._able: dict[tuple[date, str], list[Volunteer]] = {}
+        self._counsellors: dict[tuple[date, str], list[Volunteer]] = {}
 
     # -- whom to ask (a guided fill, solver.guided_start, asks other people first) -------
     def order(self, session: SessionOccurrence, function: str) -> list[Volunteer]:
-        """Whom to ask for ``function`` in ``session``: the list by id."""
-        del session, function
-        return self.inp.people
+        """Whom to ask for ``function`` in ``session``: the list by id (of those who can
+        come and may take it: nobody else could)."""
+        return self.able(session.date, function)
+
+    def able(self, day: date, function: str) -> list[Volunteer]:
+        """The people, by id, who can come on ``day`` and may take ``function`` (``lead``,
+        ``counsellor``, ``counsellor:LANG`` or ``interpreter:LANG``): the only ones a
+        need of it can go to, listed once per date and function."""
+        found = self._able.get((day, function))
+        if found is None:
+            name, _, language = function.partition(":")
+            present = self.inp.present_on(day)
+            if name == "lead":
+                found = [p for p in present if can_lead(p)]
+            elif name == "interpreter":  # only those who list the language can
+                can = self.inp.availability.can
+                found = [
+                    p
+                    for p in self.inp.with_language(language)
+                    if can_interpret(p, language) and can(p.id, day)
+                ]
+            elif language:
+                can = self.inp.availability.can
+                found = [
+                    p
+                    for p in self.inp.with_language(language)
+                    if can_counsel_in(p, language) and can(p.id, day)
+                ]
+            else:
+                found = [p for p in present if can_counsel(p)]
+            self._able[day, function] = found
+        return found
+
+    def appointment_counsellors(self, day: date, language: str) -> list[Volunteer]:
+        """Experienced counsellors who can come on ``day``, those who speak ``language``
+        first, each part by id (the order an appointment asks them in, after the
+        counsellor it names and the overrides' people)."""
+        found = self._counsellors.get((day, language))
+        if found is None:
+            pool = [p for p in self.able(day, "counsellor") if not p.trainee]
+            speakers = [p for p in pool if p.speaks(language)]
+            found = [*speakers, *(p for p in pool if not p.speaks(language))]
+            self._counsellors[day, language] = found
+        return found
 
     def direct_first(self, session: SessionOccurrence, language: str) -> list[str]:
         """Whom to ask first to counsel in ``language`` in ``session``: nobody on paper."""
@@ -134,11 +178,16 @@ class PaperRota:
         staff = self.staff.setdefault(session.id, [])
         minutes = session.minutes
 
-        def counsellors() -> list[StaffEntry]:
-            return [entry for entry in staff if entry.role == "counsellor"]
+        # counsellors and experienced counsellors in the session; where each person stands
+        counted = [sum(1 for e in staff if e.role == "counsellor"), 0]
+        counted[1] = sum(1 for e in staff if e.role == "counsellor" and not e.trainee)
+        where = {entry.volunteer: n for n, entry in enumerate(staff)}
 
         def add_counsellor(person: Volunteer, *, lead: bool, language: str | None = None) -> None:
             self.take(person.id, session, "counsellor", minutes)
+            counted[0] += 1
+            counted[1] += not person.trainee
+            where.setdefault(person.id, len(staff))
             staff.append(
                 StaffEntry(
                     volunteer=person.id,
@@ -154,7 +203,7 @@ class PaperRota:
                 can_counsel(person)
                 and (trainee or not person.trainee)
                 and (person.id, session.id) not in self.function
-                and len(counsellors()) < rule.counsellors.max
+                and counted[0] < rule.counsellors.max
                 and self.free(person, session, minutes)
             )
 
@@ -164,6 +213,7 @@ class PaperRota:
             if not self.free(person, session, minutes):
                 return False
             self.take(person.id, session, f"interpreter:{language}", minutes)
+            where.setdefault(person.id, len(staff))
             staff.append(StaffEntry(volunteer=person.id, role="interpreter", language=language))
             return True
 
@@ -191,12 +241,11 @@ class PaperRota:
                 add_counsellor(person, lead=True)
                 leads += 1
         for person in self.order(session, "counsellor"):
-            experienced = sum(1 for entry in counsellors() if not entry.trainee)
-            if experienced >= rule.counsellors.min:
+            if counted[1] >= rule.counsellors.min:  # experienced counsellors
                 break
             if may_counsel(person):
                 add_counsellor(person, lead=False)
-        if any(not entry.trainee for entry in counsellors()):  # never a trainee alone
+        if counted[1]:  # never a trainee alone
             for assign in trainees:
                 add_forced(assign, trainee=True)
         for need in inp.language_needs(session.id):
@@ -213,12 +262,12 @@ class PaperRota:
             for pid in self.direct_first(session, language):
                 if covered >= need.interpreters:
                     break
-                position = next((n for n, e in enumerate(staff) if e.volunteer == pid), None)
+                position = where.get(pid)
                 if position is not None and switch(staff[position]):
                     staff[position] = staff[position].model_copy(update={"language": language})
                     covered += 1
                 elif position is None and may_counsel(
-                    inp.person(pid), trainee=any(not e.trainee for e in counsellors())
+                    inp.person(pid), trainee=counted[1] > 0
                 ):  # a trainee may counsel in a language beside an experienced counsellor
                     add_counsellor(inp.person(pid), lead=False, language=language)
                     covered += 1
@@ -247,11 +296,15 @@ class PaperRota:
         named = [request.counsellor] if request.counsellor and inp.knows(request.counsellor) else []
         front = [inp.person(pid) for pid in dict.fromkeys([*named, *first]) if inp.knows(pid)]
         ahead = {p.id for p in front}
-        speakers = [p for p in inp.people if p.speaks(language) and p.id not in ahead]
-        ahead.update(p.id for p in speakers)
-        ordered = [*front, *speakers, *(p for p in inp.people if p.id not in ahead)]
-        counsellors = [p for p in ordered if can_counsel(p) and not p.trainee]
-        interpreters = [inp.person(pid) for pid in first if inp.knows(pid)] + inp.people
+        front = [p for p in front if can_counsel(p) and not p.trainee]
+        rest = self.appointment_counsellors(session.date, language)
+        first_interpreters = [inp.person(pid) for pid in first if inp.knows(pid)]
+        interpreters = self.able(session.date, f"interpreter:{language}")
+
+        def counsellors() -> Iterator[Volunteer]:  # nobody else can come and counsel
+            yield from front
+            yield from (p for p in rest if p.id not in ahead)
+
         for offset in starts:
             span = (offset, offset + request.minutes)
             desk = next(
@@ -261,7 +314,7 @@ class PaperRota:
             if desk is None:
                 continue
             counsellor = next(
-                (p for p in counsellors if self.fits(p, session, "counsellor", span)), None
+                (p for p in counsellors() if self.fits(p, session, "counsellor", span)), None
             )
             if counsellor is None:
                 continue
@@ -270,7 +323,7 @@ class PaperRota:
                 interpreter = next(
                     (
                         p
-                        for p in interpreters
+                        for p in chain(first_interpreters, interpreters)
                         if p.id != counsellor.id
                         and can_interpret(p, language)
                         and self.fits(p, session, f"interpreter:{language}", span)

@@ -34,14 +34,19 @@ def input_digest(inputs: dict[str, str]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def finish(inp: MonthInput, plan: Plan) -> Plan:
-    """Fill in what follows from the assignments: load, fairness, reasons, score."""
-    uncovered = uncovered_of(inp, plan)
+def finish(inp: MonthInput, plan: Plan, *, explain: bool = True) -> Plan:
+    """Fill in what follows from the assignments: load, fairness, reasons, score.
+
+    Without ``explain`` the uncovered needs and unscheduled appointments are listed with
+    empty reasons, to be filled in by :func:`explained` should the plan be kept: the
+    solver's starting plan is only a hint, thrown away when the search finds a better
+    one, and its reasons would cost as much as the rest of it."""
+    uncovered = uncovered_of(inp, plan, explain=explain)
     sessions = [s.model_copy(update={"uncovered": uncovered.get(s.id, [])}) for s in plan.sessions]
     plan = plan.model_copy(
         update={
             "sessions": sessions,
-            "unscheduled": unscheduled_of(inp, plan),
+            "unscheduled": unscheduled_of(inp, plan, explain=explain),
             "load": load_of(inp, plan),
             "fairness": fairness_of(inp, plan)[0],
         }
@@ -50,6 +55,14 @@ def finish(inp: MonthInput, plan: Plan) -> Plan:
     return plan.model_copy(
         update={"score": Score(total=sum(p.value for p in penalties), penalties=penalties)}
     )
+
+
+def explained(inp: MonthInput, plan: Plan) -> Plan:
+    """``plan`` (finished by :func:`finish`) with the reasons of its uncovered needs and
+    unscheduled appointments written, in the plan's locale; the rest stays as it is."""
+    uncovered = uncovered_of(inp, plan)
+    sessions = [s.model_copy(update={"uncovered": uncovered.get(s.id, [])}) for s in plan.sessions]
+    return plan.model_copy(update={"sessions": sessions, "unscheduled": unscheduled_of(inp, plan)})
 
 
 def appointment_staff(

@@ -4,8 +4,11 @@ limit, and the plan with what was proven.
 ``time_limit`` is what the call may take, in wall-clock seconds, everything included
 (:mod:`solver.search`: deterministic work limit and wall-clock guard). The plan is always
 a plan: when the search finds none in the time left, or no time is left after the
-starting plan, the starting plan is the result (``starting_plan: true``), with the open
-hours' bound. What the bound holds within is said (:mod:`solver.proof`), and a bound
+starting plan, the starting plan is the result (``starting_plan: true``), with the bound of
+the relaxations. The bound covers the whole objective: the open hours' relaxation
+(:mod:`solver.relaxation`) bounds their penalties, the appointments' relaxation
+(:mod:`solver.appointment_bound`) the unscheduled and continuity penalties, and every other
+penalty is never negative. What the bound holds within is said (:mod:`solver.proof`), and a bound
 above a known plan is an internal error, never clamped to the plan.
 """
 
@@ -25,12 +28,13 @@ from roster.domain.office_data import OfficeData
 from roster.planfile.facts import plan_facts
 from roster.planfile.history import History
 from roster.planfile.schema import Plan, Previous, SolverFacts
+from solver.appointment_bound import bound_appointments
 from solver.extract import exact_terms, extract, objective_terms
 from solver.forced import check_forced, diagnose
 from solver.guided_start import greedy_of
 from solver.model import Built, build_model
 from solver.month_input import MonthInput, month_input
-from solver.plan_build import ORTOOLS_VERSION, SEED
+from solver.plan_build import ORTOOLS_VERSION, SEED, explained
 from solver.proof import (
     gap_of,
     keeps_kept_sessions,
@@ -56,12 +60,16 @@ Progress = Callable[[float, float, float], None]
 
 
 class _Reporter(cp_model.CpSolverSolutionCallback):
-    def __init__(self, progress: Progress) -> None:
+    """Reports each better plan with the better of CP-SAT's bound and the relaxations'."""
+
+    def __init__(self, progress: Progress, relaxed: int) -> None:
         super().__init__()
         self._progress = progress
+        self._relaxed = relaxed
 
     def on_solution_callback(self) -> None:
-        self._progress(self.wall_time, self.objective_value, self.best_objective_bound)
+        bound = max(self.best_objective_bound, float(self._relaxed))
+        self._progress(self.wall_time, self.objective_value, bound)
 
 
 def previous_of(plan: Plan) -> Previous:
@@ -141,19 +149,25 @@ def solve_month_terms(
     )
     check_forced(inp)
     relaxation = relax_open_hours(inp)
+    # Both relaxations bound their own penalties of every plan: their sum is a bound.
+    appointments = bound_appointments(inp)
+    relaxed = relaxation.bound + appointments.bound
     try:
-        start: Plan | None = greedy_of(inp, relaxation.guide)
+        # Explained only if it becomes the plan (:meth:`_Ending.starting_plan`).
+        start: Plan | None = greedy_of(inp, relaxation.guide, appointments.guide, explain=False)
     except RosterError:  # an override the greedy cannot place: the solver decides alone
         start = None
     if start is not None:
-        no_bound_above(start.score.total, relaxation.bound, "the starting plan")
+        no_bound_above(start.score.total, relaxed, "the starting plan")
     # The starting plan is a plan of its own unless it changes a kept session.
     fallback = start if start is not None and keeps_kept_sessions(inp, start) else None
-    ending = _Ending(inp, relaxation.bound, time_limit, began, progress)
+    ending = _Ending(inp, relaxed, time_limit, began, progress)
     # Building the model and CP-SAT's presolve take longer than the starting plan took
     # (1 to 3 times, measured): with less time left, no search could report a plan.
     if fallback is not None and seconds_left() < time.perf_counter() - began:
         return ending.starting_plan(fallback)
+    # The model gets the open hours' bound only: the appointments' relaxation adds little
+    # to CP-SAT's own bound, and the same search keeps the same plans.
     built = build_model(inp, start=start, bound=relaxation.bound)
     left, limit = seconds_left(), time_limit
     if fallback is None and left < SHORTEST_SEARCH:  # no plan without a search
@@ -163,7 +177,7 @@ def solve_month_terms(
     solver = cp_model.CpSolver()
     search = configure(solver, built, time_limit=limit, seconds_left=left, fast=fast)
     if progress is not None:
-        status = solver.solve(built.model, _Reporter(progress))
+        status = solver.solve(built.model, _Reporter(progress, relaxed))
     else:
         status = solver.solve(built.model)
     if status == cp_model.INFEASIBLE:
@@ -186,6 +200,7 @@ class _Ending:
 
     inp: MonthInput
     relaxation_bound: int
+    """The relaxations' bound: it holds for every plan the office rules allow."""
     time_limit: float
     began: float
     progress: Progress | None
@@ -205,7 +220,7 @@ class _Ending:
             terms = exact_terms(built, solver) or terms
         objective = float(sum(terms.values()))
         # The penalty is a whole number, so no plan can do better than the bound rounded
-        # up; CP-SAT's bound includes the relaxation's (the model says objective >= it).
+        # up; CP-SAT's bound includes the relaxations' (the model says objective >= it).
         proven = math.ceil(solver.best_objective_bound - 1e-6)
         bound = float(max(proven, self.relaxation_bound))
         no_bound_above(objective, bound, "the plan the search found")
@@ -239,8 +254,9 @@ class _Ending:
         status: cp_model.CpSolverStatus = cp_model.UNKNOWN,
     ) -> SolvedMonth:
         """The starting plan, when the search found none in the time left (or had none),
-        with the open hours' bound, which holds for every plan. Its objective terms are
+        with the relaxations' bound, which holds for every plan. Its objective terms are
         its score's, which the application compares with the checker's as any other."""
+        start = explained(self.inp, start)
         objective = start.score.total
         bound = float(self.relaxation_bound)
         deterministic = (

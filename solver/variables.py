@@ -19,6 +19,7 @@ from roster.domain.office_data import Appointment
 from roster.domain.team import Volunteer
 from roster.planfile.schema import Plan
 from solver.availability import can_counsel, can_counsel_in, can_interpret, can_lead
+from solver.candidates import CandidateIndex
 from solver.month_input import MonthInput
 
 Var = Any  # cp_model.IntVar; ortools ships no type information
@@ -107,15 +108,25 @@ class OpenHoursCandidates:
 def open_hours_candidates(
     inp: MonthInput, session_id: str, languages: list[str]
 ) -> OpenHoursCandidates:
-    """The people who can come to an open-hours session and may take each function."""
+    """The people who can come to an open-hours session and may take each function
+    (for a language, only those who list it are looked at)."""
     day = inp.session(session_id).date
-    present = [p for p in inp.people if inp.availability.can(p.id, day)]
+    present = inp.present_on(day)
+    here = {p.id for p in present}
     counsellors = [p for p in present if can_counsel(p)]
     return OpenHoursCandidates(
         counsel=[p.id for p in counsellors],
         lead=[p.id for p in counsellors if can_lead(p)],
-        direct={lang: [p.id for p in counsellors if can_counsel_in(p, lang)] for lang in languages},
-        interpret={lang: [p.id for p in present if can_interpret(p, lang)] for lang in languages},
+        direct={
+            lang: [
+                p.id for p in inp.with_language(lang) if p.id in here and can_counsel_in(p, lang)
+            ]
+            for lang in languages
+        },
+        interpret={
+            lang: [p.id for p in inp.with_language(lang) if p.id in here and can_interpret(p, lang)]
+            for lang in languages
+        },
     )
 
 
@@ -258,10 +269,9 @@ def _appointments(
     model: cp_model.CpModel, inp: MonthInput, v: Variables, plan: Plan | None
 ) -> None:
     limit = candidates_per_option(inp)
-    present_on: dict[date, list[Volunteer]] = {
-        day: [p for p in inp.people if inp.availability.can(p.id, day)] for day in inp.dates
-    }
+    present_on: dict[date, list[Volunteer]] = {day: inp.present_on(day) for day in inp.dates}
     eligible = _Eligible(present_on)
+    index = CandidateIndex(inp, plan)
     for item in inp.appointments:
         key, request = item.key, item.request
         for option in inp.options(key):
@@ -276,9 +286,7 @@ def _appointments(
             v.desk[key, sid] = model.new_optional_fixed_size_interval_var(
                 start, request.minutes, place, f"desk[{key},{sid}]"
             )
-            counsellors, interpreters = appointment_candidates(
-                inp, item, session.date, present_on[session.date], plan, limit
-            )
+            counsellors, interpreters = index.candidates(item, session.date, limit)
             if eligible.left_out(session.date, request.language, counsellors, interpreters):
                 v.candidates_left_out += 1
             v.appt_counsellor[key, sid] = {

@@ -7,12 +7,14 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
 
+from starlette.types import ASGIApp, Receive, Scope, Send
+
 from calendars.caldav_sync import target_from_options
-from calendars.feed_app import feed_app
+from calendars.feed_app import SECURITY_HEADERS, feed_app, not_found
 from calendars.links import IssuedLink, RevokedLink, feed_ref
 from calendars.links import link_feed as issue_link
 from calendars.links import revoke_feed as revoke_link
-from calendars.publish import PublishReport, publish
+from calendars.publish import PublishReport, feeds_dir, publish
 from roster.app.clock import office_now
 from roster.app.guard import writing
 from roster.app.web_server import listen, run_server, url_of
@@ -119,3 +121,31 @@ def serve_feeds(
     )
     run_server(app, sock)
     announce("Stopped.")
+
+
+class FeedsWhenPublished:
+    """The feed application of ``folder`` once there are feeds: before the first
+    publication every request gets the feed server's 404, and the app is built on the
+    first request after it (the web app mounts this, so it starts before any
+    publication; `roster serve` still refuses to start without feeds)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self._app: ASGIApp | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Answer with the feed application, or its 404 while there are no feeds."""
+        if self._app is None and feeds_dir(self.folder).is_dir():
+            self._app = feed_app(self.folder)
+        if self._app is None:
+            response = not_found()
+            response.headers.update(dict(SECURITY_HEADERS))
+            await response(scope, receive, send)
+            return
+        await self._app(scope, receive, send)
+
+
+def feeds_for_web(folder: Path) -> FeedsWhenPublished:
+    """The published feeds of ``folder`` as an ASGI application for the web app, served
+    at the same paths as `roster serve` serves them (``/public.ics``, ``/<token>.ics``)."""
+    return FeedsWhenPublished(folder)

@@ -1,14 +1,19 @@
-"""The office jobs that read the folder and write nothing: check, calendar, forecast; and
-``init``, which writes a starter folder."""
+"""The office jobs that read the folder and write nothing: check, calendar, forecast, the
+office's name and language for the web app's pages; and ``init``, which writes a starter
+folder."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+from roster.app.accounts import read_accounts
 from roster.app.clock import month_or_next, next_month
 from roster.app.guard import reading
 from roster.app.summaries import calendar_json, calendar_text, check_summary, forecast_text
+from roster.domain.errors import RosterError
 from roster.domain.languages import language_name
 from roster.domain.month import Month
 from roster.domain.sessions import month_calendar
@@ -72,3 +77,27 @@ def init_office(folder: Path, *, locale: str = "de", now: datetime | None = None
     lines.append(text(locale, "command.init_fill", command=f"roster check {folder}"))
     lines.append(text(locale, "command.init_readme"))
     return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class OfficeWords:
+    """What every page of the web app shows of the office: its name and language."""
+
+    name: str
+    locale: str
+    zone: ZoneInfo
+    has_accounts: bool
+    """Whether any lead can log in to the web app yet."""
+
+
+def office_words(folder: Path) -> OfficeWords:
+    """The office's name, language and time zone for the web app's pages; while the
+    folder has errors, the folder's name, German and Berlin, so the pages still work."""
+    folder = Path(folder)
+    with reading():
+        has_accounts = bool(read_accounts(folder).accounts)
+        try:
+            office = load_office(folder).office
+        except RosterError:
+            return OfficeWords(folder.name, "de", ZoneInfo("Europe/Berlin"), has_accounts)
+    return OfficeWords(office.name, office.locale, office.zone, has_accounts)

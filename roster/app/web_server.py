@@ -1,7 +1,7 @@
 """Runs an ASGI application with uvicorn, with the limits a small public server needs.
 
 `roster serve` runs the feed application (:func:`calendars.feed_app.feed_app`) with it;
-the web pages of later issues will run on the same server. What it promises
+`roster web` runs the office lead's web app (:mod:`roster.web`) on it too. What it promises
 (docs/feeds.md, "What the server promises"):
 
 - HTTP/1.1 parsed by h11, which refuses a malformed request, a request line without an

@@ -2,13 +2,17 @@
 
 Each command parses its options, calls one library function and prints the result; the
 feed commands are in :mod:`roster.cli.feeds`, the shared arguments in
-:mod:`roster.cli.options`. Each command has a ``short_help`` that fits `roster --help`.
+:mod:`roster.cli.options`. Commands of the other front ends (`roster web`, from
+:mod:`roster.web.commands`) come in through the entry point group ``roster.commands`` and
+are loaded only when they are run or listed: the command line does not import them. Each command has a ``short_help`` that fits `roster --help`.
 Bad input raises :class:`roster.domain.errors.RosterError`, which :class:`RosterGroup` turns
 into a plain message on stderr and exit code 2, in this one place.
 """
 
 from __future__ import annotations
 
+from functools import cache
+from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +24,33 @@ from roster.cli.options import FOLDER, LOCALE, MONTH
 from roster.domain.errors import RosterError
 
 EXIT_BAD_INPUT = 2
+FRONT_END_COMMANDS = "roster.commands"
+"""The entry point group of commands that other front ends add (`roster web`)."""
+
+
+@cache
+def front_end_commands() -> dict[str, EntryPoint]:
+    """The installed commands of other front ends, by name (not loaded yet)."""
+    return {point.name: point for point in entry_points(group=FRONT_END_COMMANDS)}
 
 
 class RosterGroup(click.Group):
-    """Turns the project's error type into a readable message and exit code 2."""
+    """Turns the project's error type into a readable message and exit code 2, and adds
+    the commands of the other front ends."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Own commands and the other front ends', sorted."""
+        return sorted({*super().list_commands(ctx), *front_end_commands()})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """An own command, or another front end's, loaded now."""
+        found = super().get_command(ctx, cmd_name)
+        point = front_end_commands().get(cmd_name)
+        if found is None and point is not None:
+            loaded = point.load()
+            if isinstance(loaded, click.Command):
+                return loaded
+        return found
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -29,6 +29,13 @@ LOCK_FILE = ".roster.lock"
 HOLDER_FILE = ".roster.lock.json"
 
 
+class FolderBusyError(RosterError):
+    """Another run holds the office folder's lock: nothing was changed; try again later.
+
+    A :class:`RosterError` like any other (the CLI says it and exits with 2); the web app
+    answers it with ``409 Conflict`` instead of ``422``."""
+
+
 def _holder(folder: Path) -> str:
     """Who holds the lock, in plain words, from the holder file (best effort)."""
     try:
@@ -61,7 +68,7 @@ def folder_lock(
     try:
         lock.acquire(timeout=wait)
     except Timeout:
-        raise RosterError(
+        raise FolderBusyError(
             f"Another run is changing the office folder {folder}: {_holder(folder)}. "
             f"roster waited {wait:g} seconds for it. Wait until it has finished, then run "
             "this again."

@@ -5,8 +5,8 @@ chosen for each thing), ``feed.*`` (:mod:`roster.wording.feeds`), ``print.*``
 (:mod:`roster.wording.printouts`), ``reason.*`` (:mod:`roster.wording.reasons`),
 ``summary.*`` (:mod:`roster.wording.summaries`), ``command.*``
 (:mod:`roster.wording.commands`), ``check.*`` (:mod:`roster.wording.checks`) and
-``proof.*`` (:mod:`roster.wording.proof`) and ``publish.*``
-(:mod:`roster.wording.publishing`). Each
+``proof.*`` (:mod:`roster.wording.proof`), ``publish.*``
+(:mod:`roster.wording.publishing`) and ``web.*`` (:mod:`roster.wording.web`). Each
 text is a ``str.format`` template; German and English have exactly the same ids and the
 same placeholders per id (a test checks it). A locale other than ``de`` gets English.
 
@@ -32,6 +32,7 @@ from roster.wording import (
     reasons,
     summaries,
     terms,
+    web,
 )
 from roster.wording.dates import babel_locale
 
@@ -48,6 +49,7 @@ AREAS: dict[str, dict[str, dict[str, str]]] = {
     "check": checks.TEXTS,
     "proof": proof.TEXTS,
     "publish": publishing.TEXTS,
+    "web": web.TEXTS,
 }
 """Each area's table, under the prefix of its message ids."""
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, TypeGuard, runtime_checkable
 
 from roster.domain.languages import language_name
 from roster.domain.office import Office
@@ -73,6 +73,13 @@ class ExplanationData(Protocol):
 
     @property
     def headline(self) -> ReasonData | None: ...
+
+
+def _is_reason(value: object) -> TypeGuard[ReasonData]:
+    """``isinstance(value, ReasonData)`` as the runtime protocol check decides it (both
+    attributes present), without its cost: the check collects the protocol's members
+    again on every call, and a plan's reasons hold many values."""
+    return hasattr(value, "code") and hasattr(value, "params")
 
 
 class _Filler(string.Formatter):
@@ -136,7 +143,7 @@ class Wording:
         """One placeholder's value, written as its format spec says
         (the specs are listed in :mod:`roster.wording.reasons`)."""
         if not spec:
-            return self.render(value) if isinstance(value, ReasonData) else format(value)
+            return self.render(value) if _is_reason(value) else format(value)
         if spec in COUNTED:
             return self.count(value, COUNTED[spec])
         written: str
@@ -176,7 +183,7 @@ class Wording:
             case "digest":
                 written = self.digest(value)
             case "line":
-                written = f"{self.render(value)}\n" if isinstance(value, ReasonData) else ""
+                written = f"{self.render(value)}\n" if _is_reason(value) else ""
             case "lines":
                 written = "\n".join(self.day_line(*item) for item in value)
             case "closures":

@@ -83,7 +83,7 @@ def test_caldav_password_comes_from_environment_or_hidden_prompt() -> None:
     assert "s3cret" not in repr(from_env)
     prompted = target_from_options(url, "lead", {}, ask)
     assert prompted is not None
-    assert prompted.password == "typed"  # noqa: S105 - the answer of the fake prompt
+    assert prompted.password == "typed"
     assert asked == ["CalDAV password for lead"]
     with pytest.raises(RosterError, match="holds a password"):
         target_from_options("https://lead:pw@dav.example.org/", "lead", {}, ask)

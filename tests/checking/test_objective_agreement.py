@@ -85,7 +85,7 @@ def test_a_bound_above_the_optimum_without_a_starting_plan_is_found_by_the_check
     data = everyone_fits().data(tmp_path)
     monkeypatch.setattr(solving, "relax_open_hours", bound_raised_by(500))
 
-    def no_start(*args: object) -> Plan:
+    def no_start(*args: object, **options: object) -> Plan:
         raise RosterError("the greedy could not place an override")
 
     monkeypatch.setattr(solving, "greedy_of", no_start)

@@ -19,6 +19,7 @@ from roster.domain.month import Month
 from roster.folder.load import load_office
 from roster.planfile.facts import plan_facts, split
 from solver import solve as solving
+from solver.appointment_bound import bound_appointments
 from solver.guided_start import greedy_of
 from solver.model import Built, build_model
 from solver.month_input import month_input
@@ -40,10 +41,12 @@ def office(tmp_path: Path) -> Path:
 
 
 def starting_plan_and_bound() -> tuple[float, int]:
-    """The example's starting plan's penalty and the open hours' bound."""
+    """The example's starting plan's penalty and the bound of both relaxations (open
+    hours and appointments)."""
     inp = month_input(load_office(EXAMPLE), DECEMBER, as_of=TODAY)
-    relaxation = relax_open_hours(inp)
-    return greedy_of(inp, relaxation.guide).score.total, relaxation.bound
+    relaxation, appointments = relax_open_hours(inp), bound_appointments(inp)
+    start = greedy_of(inp, relaxation.guide, appointments.guide)
+    return start.score.total, relaxation.bound + appointments.bound
 
 
 def search_finding_nothing(monkeypatch: pytest.MonkeyPatch, *, clock: bool) -> None:

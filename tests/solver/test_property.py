@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from solver_builders import MONTH, THU, WED, Spec, appointment_rule, check, request, solve
 
 from roster.domain.requests import Answer
+from solver.appointment_bound import bound_appointments
 from solver.guided_start import greedy_of
 from solver.month_input import month_input
 from solver.relaxation import relax_open_hours
@@ -103,6 +104,9 @@ def test_every_generated_office_gets_a_plan_the_checker_accepts(rnd: random.Rand
     inp = month_input(data, MONTH, as_of=MONTH.first - timedelta(days=1))
     relaxation = relax_open_hours(inp)
     assert relaxation.bound <= plan.score.total  # the relaxation's bound is valid
+    whole = relaxation.bound + bound_appointments(inp).bound
+    assert whole <= plan.score.total  # and so is the whole objective's
+    assert plan.solver.bound >= whole
     start = greedy_of(inp, relaxation.guide)
     assert check(data, start).ok  # the starting plan keeps every hard rule
     assert plan.score.total <= start.score.total  # and the search only improves on it
