@@ -87,26 +87,6 @@ SIZES: dict[str, Size] = {
         appointments=400,
         desks=8,
     ),
-    "city": Size(
-        volunteers=4000,
-        languages=30,
-        open_hours=[
-            ("monday", "10:00", "12:00"),
-            ("monday", "14:00", "16:00"),
-            ("tuesday", "14:00", "16:00"),
-            ("wednesday", "10:00", "12:00"),
-            ("thursday", "14:00", "16:00"),
-            ("friday", "10:00", "12:00"),
-        ],
-        appointment_hours=[
-            ("tuesday", "09:00", "12:00"),
-            ("wednesday", "13:00", "16:00"),
-            ("thursday", "09:00", "12:00"),
-            ("friday", "13:00", "16:00"),
-        ],
-        appointments=1600,
-        desks=32,
-    ),
 }
 
 
@@ -122,6 +102,11 @@ def scaled(size: Size, volunteers: int) -> Size:
         appointments=round(size.appointments * factor),
         desks=max(1, round(size.desks * factor)),
     )
+
+
+SIZES["city"] = scaled(SIZES["large"], 4000)
+"""The large office's sessions and languages for 4,000 volunteers: 1,600 appointments,
+32 desks per session (for the time limits; not in ``run.py``)."""
 
 
 def _staff_scale(size: Size) -> float:

@@ -77,13 +77,15 @@ def _capacities(inp: MonthInput) -> tuple[dict[str, int], dict[tuple[str, str], 
             languages.setdefault(option.session, set()).add(item.request.language)
     for session in inp.appointment_sessions:
         sid = session.id
-        present = [p for p in inp.people if inp.availability.can(p.id, session.date)]
+        present = inp.present_on(session.date)
         counsel[sid] = sum(1 for p in present if can_counsel(p))
+        here = {p.id for p in present}
         for language in sorted(languages.get(sid, set())):
             cover[sid, language] = sum(
                 1
-                for p in present
-                if can_interpret(p, language) or (can_counsel(p) and p.speaks(language))
+                for p in inp.with_language(language)
+                if p.id in here
+                and (can_interpret(p, language) or (can_counsel(p) and p.speaks(language)))
             )
     return counsel, cover
 
