@@ -3,9 +3,10 @@ explanations, so the three never disagree about a person's day. The independent 
 (:mod:`roster.checking`) has its own reading of the same rules, to catch a mistake here.
 
 A volunteer can come to a session date when the office is open (closed dates have no
-sessions), they are not absent, the office lead has not excluded them (``forbid``
-override), and their poll answer for that date is ``yes`` or ``maybe``; without an
-answer their ``weekdays`` decide.
+sessions), they have not left the office before it (``left``: their last day), they are
+not absent, the office lead has not excluded them (``forbid`` override), and their poll
+answer for that date is ``yes`` or ``maybe``; without an answer their ``weekdays``
+decide.
 """
 
 from __future__ import annotations
@@ -37,7 +38,10 @@ class DayStatus:
 
 
 def poll_status(data: OfficeData, person: Volunteer, day: date) -> DayStatus:
-    """What the person offered for ``day``: absences, poll answer, else weekdays."""
+    """What the person offered for ``day``: their last day with the office, absences,
+    poll answer, else weekdays."""
+    if person.left is not None and day > person.left:
+        return DayStatus(can=False, why=reason("left", day=person.left))
     for absence in person.absences:
         if absence.covers(day):
             return DayStatus(can=False, why=reason("absent", span=(absence.from_, absence.to)))

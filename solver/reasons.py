@@ -19,6 +19,7 @@ from typing import Literal
 Code = Literal[
     # why a person cannot come on a date
     "absent",
+    "left",
     "answered_no",
     "no_answer",
     "excluded",

@@ -7,6 +7,7 @@ result whatever today's date is. Each step is one library call, listed in order 
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -16,6 +17,7 @@ from calendars.feed_refs import TEAM, FeedRef
 from calendars.links import link_feed as issue_link
 from calendars.publish import feeds_dir, publish
 from calendars.tokens import read_tokens
+from roster.app.accounts import add_account, read_accounts
 from roster.app.clock import office_now
 from roster.app.guard import reading, writing
 from roster.app.planning import plan_office
@@ -265,6 +267,40 @@ def demo_print(data: OfficeData, report: DemoReport) -> None:
     )
 
 
+WEB_URL = "http://127.0.0.1:8080/"
+"""Where `roster web` serves the app by default."""
+
+
+def demo_web(data: OfficeData, report: DemoReport) -> None:
+    """Say how to open the web app on the demo office. On the first run the first lead of
+    the example team gets an account with a new random password, shown once; later runs
+    find the account and say how to set a new password."""
+    folder = data.folder
+    lead = next(person for person in data.volunteers if person.leads())
+    lines = ["== web ==", report.say("demo_web_start", command=f"roster web {folder}")]
+    if read_accounts(folder).of(lead.id) is None:
+        password = secrets.token_urlsafe(12)
+        add_account(folder, lead.id, ask_password=lambda _prompt: password, now=report.now)
+        lines.append(
+            report.say(
+                "demo_web_login", url=WEB_URL, user=lead.id, name=lead.name, password=password
+            )
+        )
+    else:
+        command = f"roster web adduser {folder} {lead.id}"
+        lines.append(report.say("demo_web_old", name=lead.name, user=lead.id, command=command))
+    report.hints.extend(["", *lines, ""])
+
+
 DemoStep = Callable[[OfficeData, DemoReport], None]
-STEPS: list[DemoStep] = [_check, _calendar, _forecast, demo_plan, demo_feeds, demo_print]
-"""The main job, in order: feeds and printouts read the plan the plan step writes."""
+STEPS: list[DemoStep] = [
+    _check,
+    _calendar,
+    _forecast,
+    demo_plan,
+    demo_feeds,
+    demo_print,
+    demo_web,
+]
+"""The main job, in order: feeds and printouts read the plan the plan step writes; the
+web app's account comes last."""

@@ -164,7 +164,7 @@ def _status(
 
 def _poll(data: OfficeData, month: Month, locale: str) -> PollStatus:
     answered_ids = {vid for vid, _ in data.availability.get(month, {})}
-    people = data.volunteers
+    people = [person for person in data.volunteers if person.with_office_on(month.first)]
     missing = sorted(person.name for person in people if person.id not in answered_ids)
     answered = len(people) - len(missing)
     summary = _say(locale, "poll_summary", answered=answered, volunteers=len(people))

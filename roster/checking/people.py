@@ -3,7 +3,8 @@
 The checker's own reading of the ``availability`` and ``qualification`` rules, written
 apart from the model's, so that a mistake in one is caught by the other:
 
-- a person can come to a session date unless they are absent or an override forbids
+- a person can come to a session date unless they left the office before it (the day
+  after ``left``, their last day, and every later day), are absent or an override forbids
   it; then their poll answer decides (``yes``, ``maybe``: they can; ``no``: they cannot)
   and without an answer their usual ``weekdays``; on a date without a session (closed,
   or no session that weekday) nobody works;
@@ -73,7 +74,11 @@ def may_lead(person: Volunteer) -> bool:
 
 
 def offered_day(data: OfficeData, person: Volunteer, day: date) -> Day:
-    """What the person offered for ``day``: absences first, then the poll, then weekdays."""
+    """What the person offered for ``day``: gone after their last day, then absences,
+    then the poll, then weekdays."""
+    last_day = person.left
+    if last_day is not None and last_day < day:
+        return Day(can=False, why=said("left", day=last_day))
     for absence in person.absences:
         if absence.from_ <= day <= absence.to:
             return Day(can=False, why=said("absent", span=(absence.from_, absence.to)))

@@ -27,7 +27,9 @@ def said(code: str, /, **params: object) -> Said:
     return Said(code if code in REASON_CODES else f"check.{code}", params)
 
 
-REASON_CODES = frozenset({"absent", "answered_no", "no_answer", "excluded", "no_session_on"})
+REASON_CODES = frozenset(
+    {"absent", "left", "answered_no", "no_answer", "excluded", "no_session_on"}
+)
 """The reasons why a person cannot come, which the checker words as the planner does."""
 
 

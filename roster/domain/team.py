@@ -122,6 +122,10 @@ class Volunteer(Strict):
     )
     trainee: bool = Field(default=False, description="works only beside an experienced counsellor")
     absences: list[Absence] = Field(default_factory=list, description="periods away")
+    left: Day | None = Field(
+        default=None,
+        description="last day with the office; on later days the person is never planned",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Volunteer:
@@ -175,6 +179,10 @@ class Volunteer(Strict):
     def interpreter_languages(self) -> list[str]:
         """Languages other than German this person can interpret (fluent or better)."""
         return sorted(code for code in self.languages if code != "de" and self.speaks(code))
+
+    def with_office_on(self, day: date) -> bool:
+        """Whether the person is still with the office on ``day`` (not after ``left``)."""
+        return self.left is None or day <= self.left
 
     def is_absent(self, day: date) -> bool:
         """Whether ``day`` is in one of the person's absences."""

@@ -8,6 +8,9 @@ collected and raised together as one :class:`RosterError`; nothing is written.
 
 from __future__ import annotations
 
+import copy
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -39,6 +42,7 @@ from roster.folder.messages import problems_from_validation
 from roster.folder.month_files import POLL_SUFFIXES, month_files
 from roster.folder.poll_csv import read_availability
 from roster.folder.poll_xlsx import read_availability_xlsx
+from roster.folder.signature import Signature, folder_signature
 from roster.folder.visits_csv import read_visits
 from roster.folder.yaml_reader import YamlDocument, read_yaml
 
@@ -104,9 +108,47 @@ def _read_model(
     return _validate(model, doc, problems, context), doc
 
 
+KEPT = 8
+"""How many folders :func:`load_office` keeps read (the web app serves one)."""
+_kept: OrderedDict[Path, tuple[Signature, OfficeData]] = OrderedDict()
+_kept_lock = threading.Lock()
+
+
 def load_office(folder: Path) -> OfficeData:
-    """Read and validate the office folder; raise :class:`RosterError` with every problem."""
+    """Read and validate the office folder; raise :class:`RosterError` with every problem.
+
+    A folder read before whose input files have not changed since (the same
+    :func:`~roster.folder.signature.folder_signature`) is not read again: the result is a
+    copy of the one kept, so a caller may change it freely. Problems are never kept: a
+    folder with errors is read every time."""
     folder = Path(folder)
+    key = folder.absolute()
+    before = folder_signature(folder) if folder.is_dir() else None
+    if before is not None:
+        with _kept_lock:
+            kept = _kept.get(key)
+            if kept is not None and kept[0] == before:
+                _kept.move_to_end(key)
+                return _copy_for(kept[1], folder)
+    data = _read_office(folder)
+    after = folder_signature(folder) if before is not None else None
+    if before is not None and after == before:
+        with _kept_lock:
+            _kept[key] = (before, copy.deepcopy(data))
+            _kept.move_to_end(key)
+            while len(_kept) > KEPT:
+                _kept.popitem(last=False)
+    return data
+
+
+def _copy_for(data: OfficeData, folder: Path) -> OfficeData:
+    copied = copy.deepcopy(data)
+    copied.folder = folder
+    return copied
+
+
+def _read_office(folder: Path) -> OfficeData:
+    """:func:`load_office` without keeping anything."""
     if not folder.is_dir():
         raise RosterError(
             f"{folder} is not a folder. Give the path of an office folder (see `roster init`)."

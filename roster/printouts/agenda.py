@@ -204,7 +204,9 @@ def _duties(source: PrintInput) -> tuple[list[str], list[DutyRow], str, Markup |
 def _no_offer(source: PrintInput) -> list[str]:
     offered = {load.volunteer: load.offered for load in source.plan.load}
     return sorted(
-        person.name for person in source.data.volunteers if offered.get(person.id, 0) == 0
+        person.name
+        for person in source.data.volunteers
+        if offered.get(person.id, 0) == 0 and person.with_office_on(source.month.first)
     )
 
 
@@ -239,7 +241,9 @@ def _needed(source: PrintInput) -> list[NeededRow]:
             team=sum(
                 1
                 for person in source.data.volunteers
-                if person.interprets() and code in person.interpreter_languages()
+                if person.interprets()
+                and code in person.interpreter_languages()
+                and person.with_office_on(source.month.first)
             ),
         )
         for code in sorted(codes, key=rank)

@@ -13,6 +13,8 @@ the headers of :mod:`roster.web.security`; errors become plain answers
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,9 +25,21 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from roster.app import feeds_for_web, session_key
+from roster.app.plan_jobs import stop_all_jobs
 from roster.web.deps import current_lead, require_csrf
 from roster.web.errors import CatchAll, install_handlers
-from roster.web.routers import account, auth, changes, month
+from roster.web.routers import (
+    account,
+    adjust,
+    appointments,
+    auth,
+    availability,
+    changes,
+    month,
+    plan,
+    publish,
+    team,
+)
 from roster.web.security import SecurityHeaders
 from roster.web.sessions import SessionMiddleware
 from roster.web.settings import LOCK_WAIT_SECONDS, Clock, WebSettings
@@ -41,6 +55,18 @@ LEAD_ROUTERS: tuple[APIRouter, ...] = (
     account.api,
     changes.pages,
     changes.api,
+    team.pages,
+    team.api,
+    availability.pages,
+    availability.api,
+    appointments.pages,
+    appointments.api,
+    plan.pages,
+    plan.api,
+    adjust.pages,
+    adjust.api,
+    publish.pages,
+    publish.api,
 )
 """The routers of the lead's pages and API: a logged-in lead, then the CSRF check. A new
 area adds its ``pages`` and ``api`` here."""
@@ -48,6 +74,17 @@ area adds its ``pages`` and ``api`` here."""
 
 def _real_time() -> datetime:
     return datetime.now(UTC)
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """When the app stops, planning jobs still running are cancelled (their processes
+    end; the plans they would have written are not written)."""
+    del app
+    try:
+        yield
+    finally:
+        stop_all_jobs()
 
 
 def create_app(
@@ -78,6 +115,7 @@ def create_app(
         openapi_url=None,
         docs_url=None,
         redoc_url=None,
+        lifespan=_lifespan,
     )
     app.state.web = settings
     install_handlers(app)

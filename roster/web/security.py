@@ -65,9 +65,16 @@ class SecurityHeaders:
 
 
 def check_origin(request: Request) -> bool:
-    """Whether the browser says the request comes from this app (or says nothing)."""
-    if request.headers.get("sec-fetch-site", "").lower() == "cross-site":
-        return False
+    """Whether the browser says the request comes from this app (or says nothing).
+
+    ``Sec-Fetch-Site``, which a page cannot forge, decides when the browser sends it:
+    ``same-origin`` (or ``none``: typed or bookmarked) passes, anything else is refused.
+    Only without it is ``Origin`` compared with the app's own address. The pages send
+    ``Referrer-Policy: no-referrer``, with which browsers send a form's ``Origin`` as
+    ``null``, so ``Origin`` alone cannot tell the app's own forms from others."""
+    fetch_site = request.headers.get("sec-fetch-site")
+    if fetch_site is not None:
+        return fetch_site.strip().lower() in ("same-origin", "none")
     origin = request.headers.get("origin")
     if origin is None:
         return True

@@ -105,6 +105,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "demo_ready": "  print-ready: {path}",
         "demo_xdg": "  e.g. {command}   (macOS: open ...)",
         "demo_again": "Print again after a change: {command}",
+        "demo_web_start": "The web app for the {t_lead} of the office: {command}",
+        "demo_web_login": "  then open {url} in a browser and log in as {user} ({name}) with the "
+        "password {password} (shown only now).",
+        "demo_web_old": "{name} already has an account for the web app (user name {user}), made "
+        "on an earlier run. A new password: {command}",
     },
     "de": {
         "plan_done": "Der {t_rota} für {month} ist geplant.",
@@ -195,5 +200,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "demo_ready": "  druckfertig: {path}",
         "demo_xdg": "  z. B. {command}   (macOS: open ...)",
         "demo_again": "Nach einer Änderung neu drucken: {command}",
+        "demo_web_start": "Die Web-App für die {t_lead} des Büros: {command}",
+        "demo_web_login": "  dann {url} im Browser öffnen und als {user} ({name}) mit dem "
+        "Passwort {password} anmelden (nur jetzt angezeigt).",
+        "demo_web_old": "{name} hat schon ein Konto für die Web-App (Benutzername {user}), "
+        "angelegt bei einem früheren Lauf. Ein neues Passwort: {command}",
     },
 }

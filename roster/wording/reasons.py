@@ -66,6 +66,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "offered_other": "{count} days offered",
         # why a person cannot come (solver.availability decides; these say it)
         "absent": "is absent {span:span}",
+        "left": "has left the office; their last day was {day:day}",
         "answered_no": "answered no in the {t_poll} for {day:day}",
         "no_answer": "gave no {t_poll} answer for {day:day} and does not usually come on "
         "{day:weekdays}",
@@ -188,6 +189,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "offered_one": "{count} angebotenen Tag",
         "offered_other": "{count} angebotenen Tagen",
         "absent": "ist {span:span} abwesend",
+        "left": "ist nicht mehr im Büro; der letzte Tag war {day:day}",
         "answered_no": "hat in der {t_poll} für {day:day} mit Nein geantwortet",
         "no_answer": "hat für {day:day} nicht geantwortet und kommt sonst nicht {day:weekdays}",
         "excluded": "ist für {day:day} durch eine {t_override} ausgeschlossen",

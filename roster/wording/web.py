@@ -7,7 +7,16 @@ month's overview (:mod:`roster.app.overview`) and the change log's sentences
 
 from __future__ import annotations
 
-TEXTS: dict[str, dict[str, str]] = {
+from roster.wording import (
+    web_adjust,
+    web_appointments,
+    web_availability,
+    web_plan,
+    web_publish,
+    web_team,
+)
+
+BASE: dict[str, dict[str, str]] = {
     "en": {
         # roster web adduser
         "adduser_done": "{name} can now log in to the web app with the user name {user}.",
@@ -255,3 +264,28 @@ TEXTS: dict[str, dict[str, str]] = {
         "change_unknown": "Eine Änderung, die diese Version nicht beschreiben kann.",
     },
 }
+
+PAGES: tuple[dict[str, dict[str, str]], ...] = (
+    web_team.TEXTS,
+    web_availability.TEXTS,
+    web_appointments.TEXTS,
+    web_plan.TEXTS,
+    web_adjust.TEXTS,
+    web_publish.TEXTS,
+)
+"""The words of the pages with a module of their own, each keyed ``<page>_*``."""
+
+
+def _merged() -> dict[str, dict[str, str]]:
+    merged = {locale: dict(table) for locale, table in BASE.items()}
+    for table in PAGES:
+        for locale, texts in table.items():
+            twice = sorted(set(texts) & set(merged[locale]))
+            if twice:
+                raise ValueError(f"web texts defined twice: {twice}")
+            merged[locale].update(texts)
+    return merged
+
+
+TEXTS: dict[str, dict[str, str]] = _merged()
+"""Every ``web.*`` text, per locale."""

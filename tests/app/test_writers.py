@@ -18,7 +18,6 @@ from click.testing import CliRunner
 from filelock import FileLock
 
 from roster import app
-from roster.app.demo import DEMO_MARKER
 from roster.cli import main
 from roster.domain import lock
 from roster.domain.errors import RosterError
@@ -226,10 +225,4 @@ def test_the_demo_refuses_a_file(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == "mine"
 
 
-def test_the_demo_runs_again_in_its_own_folder(tmp_path: Path) -> None:
-    target = tmp_path / "demo"
-    first = app.run_demo(target)
-    assert (target / DEMO_MARKER).is_file()
-    second = app.run_demo(target)
-    assert second.month == first.month
-    assert (target / "rotas" / f"{first.month}.json").is_file()
+# The demo running again in its own folder: tests/app/test_demo_web.py (with its account).

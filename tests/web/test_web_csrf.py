@@ -38,8 +38,19 @@ def change_form(token: str | None) -> dict[str, str]:
         ("good", {"Origin": "https://evil.example"}),
         ("good", {"Origin": "http://testserver"}),  # the same host without HTTPS
         ("good", {"Origin": "null"}),
+        ("good", {"Origin": "null", "Sec-Fetch-Site": "same-site"}),
+        ("good", {"Origin": ORIGIN, "Sec-Fetch-Site": "same-site"}),
     ],
-    ids=["missing", "wrong", "cross-site", "foreign-origin", "other-scheme", "null-origin"],
+    ids=[
+        "missing",
+        "wrong",
+        "cross-site",
+        "foreign-origin",
+        "other-scheme",
+        "null-origin",
+        "null-origin-same-site",
+        "same-site",
+    ],
 )
 def test_a_refused_form_is_403_and_writes_nothing(
     client: TestClient,
@@ -91,6 +102,22 @@ def test_the_right_token_from_the_same_site_is_accepted(
         "/account/password",
         data=change_form(logged_in),
         headers={"Origin": ORIGIN, "Sec-Fetch-Site": "same-origin"},
+        follow_redirects=False,
+    )
+    assert answer.status_code == 303
+    assert snapshot(office) != before
+
+
+def test_a_form_of_the_app_itself_with_a_null_origin_is_accepted(
+    client: TestClient, logged_in: str, office: Path
+) -> None:
+    """With ``Referrer-Policy: no-referrer`` a browser sends ``Origin: null`` with the
+    app's own forms; ``Sec-Fetch-Site: same-origin`` says where they come from."""
+    before = snapshot(office)
+    answer = client.post(
+        "/account/password",
+        data=change_form(logged_in),
+        headers={"Origin": "null", "Sec-Fetch-Site": "same-origin"},
         follow_redirects=False,
     )
     assert answer.status_code == 303

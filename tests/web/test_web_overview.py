@@ -106,3 +106,21 @@ def test_the_next_step_follows_the_month(tmp_path: Path) -> None:
     assert published.published is True
     assert published.next_step.kind == "done"
     assert published.next_step.text == "Der Monat ist geplant und veröffentlicht."
+
+
+def test_a_person_who_left_before_the_month_is_not_asked_for_the_poll(tmp_path: Path) -> None:
+    office = tmp_path / "office"
+    shutil.copytree(EXAMPLE, office)
+    before = month_overview(office, "2026-12", date(2026, 11, 20))
+    assert len(before.poll.missing) == 1
+    missing = before.poll.missing[0]
+    team = (office / "volunteers.yaml").read_text(encoding="utf-8")
+    entry = f"    name: {missing}\n"
+    assert entry in team
+    (office / "volunteers.yaml").write_text(
+        team.replace(entry, f"{entry}    left: 2026-11-30\n"), encoding="utf-8"
+    )
+    after = month_overview(office, "2026-12", date(2026, 11, 20))
+    assert after.poll.missing == []
+    assert after.poll.volunteers == before.poll.volunteers - 1
+    assert after.poll.answered == before.poll.answered

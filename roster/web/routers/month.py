@@ -16,7 +16,8 @@ from roster.domain.month import Month
 from roster.web.deps import SettingsDep
 from roster.web.pages import render
 
-MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
+MONTH_PATTERN = r"^2\d{3}-(0[1-9]|1[0-2])$"
+"""A month from 2000-01 to 2999-12 (earlier years have no calendar to show)."""
 MonthPath = Annotated[str, Path(pattern=MONTH_PATTERN, description="the month, YYYY-MM")]
 
 pages = APIRouter(include_in_schema=False)
