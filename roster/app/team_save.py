@@ -48,6 +48,7 @@ from roster.app.team_form import (
     without_twice,
 )
 from roster.app.team_yaml import (
+    KEY_ORDER,
     absences_list,
     append_item,
     drop_key,
@@ -67,20 +68,7 @@ from roster.folder.yaml_edit import EditableYaml, dump_edited, load_for_edit
 from roster.wording.catalogue import text
 
 TEAM_FILE = "volunteers.yaml"
-FORM_FIELDS = frozenset(
-    {
-        "id",
-        "name",
-        "email",
-        "roles",
-        "languages",
-        "weekdays",
-        "max_per_month",
-        "hours_per_month",
-        "trainee",
-        "absences",
-    }
-)
+FORM_FIELDS = frozenset(KEY_ORDER) - {"left"}
 """The fields of the form (and of the API's body) a problem can be shown next to."""
 PERSON_FIELD = re.compile(r"^volunteers\[(\d+)\](?:\.(.+))?$")
 NAME_LENGTH = 100
