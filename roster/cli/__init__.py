@@ -21,6 +21,7 @@ import click
 from roster import __version__, app
 from roster.cli.feeds import COMMANDS as FEED_COMMANDS
 from roster.cli.options import FOLDER, LOCALE, MONTH
+from roster.cli.page import COMMANDS as PAGE_COMMANDS
 from roster.domain.errors import RosterError
 
 EXIT_BAD_INPUT = 2
@@ -300,4 +301,6 @@ def explain(folder: Path, month: str | None, locale: str | None) -> None:
 
 
 for _command in FEED_COMMANDS:
+    main.add_command(_command)
+for _command in PAGE_COMMANDS:
     main.add_command(_command)

@@ -39,6 +39,7 @@ from roster.web.routers import (
     plan,
     publish,
     team,
+    volunteer,
 )
 from roster.web.security import SecurityHeaders
 from roster.web.sessions import SessionMiddleware
@@ -70,6 +71,9 @@ LEAD_ROUTERS: tuple[APIRouter, ...] = (
 )
 """The routers of the lead's pages and API: a logged-in lead, then the CSRF check. A new
 area adds its ``pages`` and ``api`` here."""
+VOLUNTEER_ROUTERS: tuple[APIRouter, ...] = (volunteer.pages, volunteer.api)
+"""The routers of the volunteers' own pages: no lead's login; each route checks the
+volunteer's page token (and, for changes, its own CSRF check) itself."""
 
 
 def _real_time() -> datetime:
@@ -126,6 +130,8 @@ def create_app(
         app.include_router(router, dependencies=login)
     for router in LEAD_ROUTERS:
         app.include_router(router, dependencies=lead)
+    for router in VOLUNTEER_ROUTERS:
+        app.include_router(router)
 
     @app.get("/api/openapi.json", include_in_schema=False, dependencies=lead)
     def openapi() -> JSONResponse:

@@ -6,8 +6,8 @@ chosen for each thing), ``feed.*`` (:mod:`roster.wording.feeds`), ``print.*``
 ``summary.*`` (:mod:`roster.wording.summaries`), ``command.*``
 (:mod:`roster.wording.commands`), ``check.*`` (:mod:`roster.wording.checks`) and
 ``proof.*`` (:mod:`roster.wording.proof`), ``publish.*``
-(:mod:`roster.wording.publishing`) and ``web.*`` (:mod:`roster.wording.web`). Each
-text is a ``str.format`` template; German and English have exactly the same ids and the
+(:mod:`roster.wording.publishing`), ``web.*`` (:mod:`roster.wording.web`) and
+``volunteer.*`` (:mod:`roster.wording.volunteer`). Each text is a ``str.format`` template; German and English have exactly the same ids and the
 same placeholders per id (a test checks it). A locale other than ``de`` gets English.
 
 A template names a term as ``{t_<term>}`` (``{T_<term>}`` capitalised, at the start of
@@ -32,6 +32,7 @@ from roster.wording import (
     reasons,
     summaries,
     terms,
+    volunteer,
     web,
 )
 from roster.wording.dates import babel_locale
@@ -50,6 +51,7 @@ AREAS: dict[str, dict[str, dict[str, str]]] = {
     "proof": proof.TEXTS,
     "publish": publishing.TEXTS,
     "web": web.TEXTS,
+    "volunteer": volunteer.TEXTS,
 }
 """Each area's table, under the prefix of its message ids."""
 

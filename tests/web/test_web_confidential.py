@@ -18,8 +18,9 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from web_office import ORIGIN
 
+from roster.app.page_links import link_page
 from roster.app.web_files import changes_path
-from roster.web.main import LEAD_ROUTERS, LOGIN_ROUTERS
+from roster.web.main import LEAD_ROUTERS, LOGIN_ROUTERS, VOLUNTEER_ROUTERS
 
 MARKER = "CONFIDENTIAL-MARKER"
 PARAMETERS: dict[str, list[str]] = {
@@ -53,23 +54,34 @@ def _with_markers(office: Path) -> int:
     return count
 
 
-def _addresses() -> list[tuple[str, str]]:
+def _page_tokens(office: Path) -> list[str]:
+    """Live page tokens of volunteers with appointments (for the volunteers' pages)."""
+    return [
+        link_page(office, volunteer, local=True).url.rsplit("/", 1)[1]
+        for volunteer in ("v01", "v08")
+    ]
+
+
+def _addresses(tokens: list[str] | None = None) -> list[tuple[str, str]]:
     """(route path, address) for every GET route of the routers :func:`create_app`
-    includes, with its parameters filled in."""
+    includes, with its parameters filled in; ``tokens`` are valid page tokens, tried as
+    well as an unknown one."""
     found: list[tuple[str, str]] = []
-    routes = [route for router in (*LOGIN_ROUTERS, *LEAD_ROUTERS) for route in router.routes]
+    values = {**PARAMETERS, "token": [*PARAMETERS["token"], *(tokens or [])]}
+    routers = (*LOGIN_ROUTERS, *LEAD_ROUTERS, *VOLUNTEER_ROUTERS)
+    routes = [route for router in routers for route in router.routes]
     for route in routes:
         if not isinstance(route, APIRoute) or "GET" not in (route.methods or set()):
             continue
         names = re.findall(r"{(\w+)(?::\w+)?}", route.path)
-        unknown = [name for name in names if name not in PARAMETERS]
+        unknown = [name for name in names if name not in values]
         assert not unknown, f"add values for {unknown} of {route.path} to PARAMETERS"
         addresses = [route.path]
         for name in names:
             addresses = [
                 re.sub(r"{" + name + r"(?::\w+)?}", value, address)
                 for address in addresses
-                for value in PARAMETERS[name]
+                for value in values[name]
             ]
         found.extend((route.path, address) for address in addresses)
     return found
@@ -90,7 +102,7 @@ def test_notes_reach_no_answer_but_their_own_page(
 ) -> None:
     assert marked >= 2
     caplog.set_level(logging.DEBUG)
-    addresses = _addresses()
+    addresses = _addresses(_page_tokens(office))
     assert len(addresses) >= 5
     own_pages = 0
     for route, address in addresses:
@@ -111,8 +123,10 @@ def test_notes_reach_no_answer_but_their_own_page(
     assert not log.exists() or MARKER.encode() not in log.read_bytes()
 
 
-def test_notes_reach_no_answer_without_a_login(marked: int, client: TestClient) -> None:
+def test_notes_reach_no_answer_without_a_login(
+    marked: int, client: TestClient, office: Path
+) -> None:
     assert marked >= 2
-    for _, address in _addresses():
+    for _, address in _addresses(_page_tokens(office)):
         answer = client.get(address)
         assert MARKER not in answer.content.decode("utf-8", errors="replace"), address

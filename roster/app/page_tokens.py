@@ -1,0 +1,140 @@
+"""The volunteers' personal page links, stored in ``web/pages.json`` (0600, in the 0700
+``web/`` folder): only the SHA-256 of each token, never the token.
+
+A token is ``secrets.token_urlsafe(32)`` (256 random bits), shown once when it is made
+(`roster page link`, `roster page revoke`). A plain hash is the right tool for random
+256-bit secrets: there is nothing to guess. Each volunteer has at most one live link.
+Looking a token up compares its hash with every stored hash in constant time (without
+stopping at a match), so an unknown and a revoked token take the same work and get the
+same answer.
+
+The same file keeps, per volunteer, the time of their last visit to their page and a
+fingerprint of the duties they saw then (to list the changes since).
+
+These tokens are the web app's own: they open a volunteer's page, never a calendar feed
+(the feed links are :mod:`calendars.tokens`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from roster.app.web_files import web_folder
+from roster.domain.errors import RosterError, first_validation_problem
+from roster.domain.files import secret_folder, write_atomic
+
+PAGES_SCHEMA = 1
+TOKEN_BYTES = 32
+
+
+def new_token() -> str:
+    """A fresh, unguessable page token (URL-safe, 43 characters)."""
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def token_hash(token: str) -> str:
+    """The SHA-256 of a token, as 64 hex digits: all the office stores."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class PageLink(_Model):
+    """One volunteer's live page link."""
+
+    volunteer: str = Field(description="the volunteer's id")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the token")
+    created: str = Field(description="when the link was made, UTC ISO 8601")
+
+
+class Visit(_Model):
+    """A volunteer's last visit to their page."""
+
+    volunteer: str = Field(description="the volunteer's id")
+    seen: str = Field(description="when, UTC ISO 8601")
+    duties: list[str] = Field(default_factory=list, description="keys of the duties shown")
+
+
+class PagesFile(_Model):
+    """``web/pages.json``."""
+
+    schema_: int = Field(default=PAGES_SCHEMA, alias="schema")
+    links: list[PageLink] = Field(default_factory=list)
+    visits: list[Visit] = Field(default_factory=list)
+
+    def to_json(self) -> str:
+        """Stable JSON."""
+        data = self.model_dump(mode="json", by_alias=True)
+        return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+    def link_of(self, volunteer: str) -> PageLink | None:
+        """The volunteer's live link, if any."""
+        for record in self.links:
+            if record.volunteer == volunteer:
+                return record
+        return None
+
+    def visit_of(self, volunteer: str) -> Visit | None:
+        """The volunteer's last visit, if any."""
+        for record in self.visits:
+            if record.volunteer == volunteer:
+                return record
+        return None
+
+    def with_link(self, record: PageLink) -> PagesFile:
+        """A copy with ``record`` replacing the volunteer's previous link."""
+        links = [item for item in self.links if item.volunteer != record.volunteer] + [record]
+        return self.model_copy(update={"links": sorted(links, key=lambda item: item.volunteer)})
+
+    def with_visit(self, record: Visit) -> PagesFile:
+        """A copy with ``record`` replacing the volunteer's previous visit."""
+        visits = [item for item in self.visits if item.volunteer != record.volunteer] + [record]
+        return self.model_copy(update={"visits": sorted(visits, key=lambda item: item.volunteer)})
+
+
+def pages_path(folder: Path) -> Path:
+    """``DIR/web/pages.json``."""
+    return web_folder(folder) / "pages.json"
+
+
+def read_pages(folder: Path) -> PagesFile:
+    """The stored page links and visits (none before the first link)."""
+    path = pages_path(folder)
+    if not path.is_file():
+        return PagesFile()
+    try:
+        return PagesFile.model_validate_json(path.read_bytes())
+    except ValidationError as exc:
+        raise RosterError(
+            f"{path.as_posix()} is damaged ({first_validation_problem(exc)}). Restore it "
+            "from a backup; or delete it and hand out new page links."
+        ) from None
+
+
+def write_pages(folder: Path, pages: PagesFile) -> None:
+    """Write the page links atomically (0600, in the 0700 ``web/`` folder); call it under
+    the folder lock."""
+    secret_folder(web_folder(folder))
+    write_atomic(pages_path(folder), pages.to_json(), secret=True)
+
+
+def find_page(pages: PagesFile, token: str) -> PageLink | None:
+    """The link a token opens, or None; the same work for every token (constant time).
+
+    Every stored hash is compared with :func:`hmac.compare_digest`, without stopping at a
+    match, so the time taken says nothing about which hash matched or how closely.
+    """
+    wanted = token_hash(token)
+    found: PageLink | None = None
+    for record in pages.links:
+        if hmac.compare_digest(record.sha256, wanted):
+            found = record
+    return found
