@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from calendars.state import feed_files, read_state
 from roster.app.clock import month_or_next, office_today
+from roster.app.duty_requests import RequestLine, pending_requests
 from roster.app.guard import reading
 from roster.domain.errors import RosterError
 from roster.domain.languages import language_name
@@ -118,6 +119,10 @@ class MonthOverview(_Model):
     closed: list[ClosedDay]
     team_meeting: TeamMeeting | None
     next_step: NextStep
+    requests: list[RequestLine] = Field(
+        default_factory=list,
+        description="volunteers' step-ins and give-backs waiting for a lead, in words",
+    )
 
 
 def _say(locale: str, key: str, /, **values: object) -> str:
@@ -258,6 +263,7 @@ def month_overview(
         planned_on=plan.as_of if plan else None,
         planned_on_text=skeleton_text(plan.as_of, "yMMMd", locale) if plan else None,
         published=published,
+        requests=pending_requests(folder, month=chosen),
         sessions=sessions,
         complete=sum(1 for s in sessions if s.staffing == "complete"),
         with_gaps=sum(1 for s in sessions if s.staffing == "gaps"),

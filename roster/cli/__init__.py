@@ -22,6 +22,7 @@ from roster import __version__, app
 from roster.cli.feeds import COMMANDS as FEED_COMMANDS
 from roster.cli.options import FOLDER, LOCALE, MONTH
 from roster.cli.page import COMMANDS as PAGE_COMMANDS
+from roster.cli.poll import COMMANDS as POLL_COMMANDS
 from roster.domain.errors import RosterError
 
 EXIT_BAD_INPUT = 2
@@ -303,4 +304,6 @@ def explain(folder: Path, month: str | None, locale: str | None) -> None:
 for _command in FEED_COMMANDS:
     main.add_command(_command)
 for _command in PAGE_COMMANDS:
+    main.add_command(_command)
+for _command in POLL_COMMANDS:
     main.add_command(_command)

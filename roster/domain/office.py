@@ -203,6 +203,21 @@ class FeedSettings(Strict):
     )
 
 
+class VolunteerSettings(Strict):
+    """What a volunteer may do on their own page (issue 15)."""
+
+    step_in: Literal["at_once", "ask_lead"] = Field(
+        default="ask_lead",
+        description="a volunteer stepping into a gap: at_once (applied, re-planned) or "
+        "ask_lead (waits for the lead's confirmation)",
+    )
+    give_back: Literal["replan", "ask_lead"] = Field(
+        default="ask_lead",
+        description="a volunteer giving a duty back: replan (re-planned at once) or "
+        "ask_lead (the gap waits for the lead)",
+    )
+
+
 class Contact(Strict):
     """How visitors book the appointment hours: printed on the door sign.
 
@@ -309,6 +324,9 @@ class Office(Strict):
     )
     feeds: FeedSettings = Field(default_factory=FeedSettings, description="calendar feeds")
     priorities: Priorities = Field(default_factory=Priorities, description="soft-rule weights")
+    volunteers: VolunteerSettings = Field(
+        default_factory=VolunteerSettings, description="what volunteers may do on their pages"
+    )
 
     @field_validator("timezone")
     @classmethod

@@ -38,8 +38,11 @@ from roster.web.routers import (
     month,
     plan,
     publish,
+    requests,
     team,
     volunteer,
+    volunteer_duty,
+    volunteer_poll,
 )
 from roster.web.security import SecurityHeaders
 from roster.web.sessions import SessionMiddleware
@@ -68,10 +71,19 @@ LEAD_ROUTERS: tuple[APIRouter, ...] = (
     adjust.api,
     publish.pages,
     publish.api,
+    requests.pages,
+    requests.api,
 )
 """The routers of the lead's pages and API: a logged-in lead, then the CSRF check. A new
 area adds its ``pages`` and ``api`` here."""
-VOLUNTEER_ROUTERS: tuple[APIRouter, ...] = (volunteer.pages, volunteer.api)
+VOLUNTEER_ROUTERS: tuple[APIRouter, ...] = (
+    volunteer.pages,
+    volunteer.api,
+    volunteer_poll.pages,
+    volunteer_poll.api,
+    volunteer_duty.pages,
+    volunteer_duty.api,
+)
 """The routers of the volunteers' own pages: no lead's login; each route checks the
 volunteer's page token (and, for changes, its own CSRF check) itself."""
 

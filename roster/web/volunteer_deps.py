@@ -28,6 +28,8 @@ from starlette.exceptions import HTTPException
 
 from roster.app.page_links import volunteer_of_token
 from roster.app.page_tokens import token_hash
+from roster.domain.errors import RosterError
+from roster.domain.lock import FolderBusyError
 from roster.web.errors import RefusedError
 from roster.web.security import TOKEN_FIELD, TOKEN_HEADER, check_origin
 from roster.web.sessions import settings_of
@@ -96,7 +98,14 @@ def page_visitor(request: Request, token: str) -> Visitor:
     if wait:
         raise _too_many(wait)
     hashed = token_hash(token)
-    volunteer = volunteer_of_token(settings.folder, token, now=settings.clock())
+    try:
+        volunteer = volunteer_of_token(settings.folder, token, now=settings.clock())
+    except FolderBusyError:
+        raise
+    except RosterError:
+        # The office's files have a problem for the lead to put right: a volunteer sees a
+        # plain sentence, never the problems (they name files and the folder's path).
+        raise RefusedError(503, "page_unavailable") from None
     if volunteer is None:
         guard.failures.failed(address)
         raise HTTPException(404)

@@ -9,7 +9,9 @@ The calendar steps per platform are the handout's (``web.publish_sheet_*``).
 
 from __future__ import annotations
 
-TEXTS: dict[str, dict[str, str]] = {
+from roster.wording import volunteer_duty, volunteer_poll
+
+BASE: dict[str, dict[str, str]] = {
     "en": {
         # roster page link / revoke
         "cmd_link": "Personal page of {name}. The link is shown only now and not stored: "
@@ -52,7 +54,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "meeting_place": "Place: {place}",
         "meeting_none": "No {t_team_meeting} is planned yet.",
         "gaps_heading": "Still open",
-        "gaps_hint": "Can you help? Please tell the office.",
+        "gaps_hint": "Can you help?",
         "gaps_none": "Nothing is open in the coming weeks.",
         "gap_language": "{language}: {t_interpreter} missing",
         "gap_lead": "{T_lead_duty} missing",
@@ -113,7 +115,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "meeting_place": "Ort: {place}",
         "meeting_none": "Noch keine {t_team_meeting} geplant.",
         "gaps_heading": "Noch offen",
-        "gaps_hint": "Können Sie helfen? Bitte sagen Sie es dem Büro.",
+        "gaps_hint": "Können Sie helfen?",
         "gaps_none": "In den nächsten Wochen ist nichts offen.",
         "gap_language": "{language}: {t_interpreter} fehlt",
         "gap_lead": "{T_lead_duty} fehlt",
@@ -137,3 +139,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "calendar_change": "Hat einen neuen Kalender-Link geholt.",
     },
 }
+
+
+def _merged() -> dict[str, dict[str, str]]:
+    merged = {locale: dict(table) for locale, table in BASE.items()}
+    for table in (volunteer_poll.TEXTS, volunteer_duty.TEXTS):
+        for locale, texts in table.items():
+            twice = sorted(set(texts) & set(merged[locale]))
+            if twice:
+                raise ValueError(f"volunteer texts defined twice: {twice}")
+            merged[locale].update(texts)
+    return merged
+
+
+TEXTS: dict[str, dict[str, str]] = _merged()
+"""Every ``volunteer.*`` text, per locale: the page's own and those of its poll and duty
+parts (``poll_*``, ``duty_*``)."""

@@ -140,6 +140,10 @@ BASE: dict[str, dict[str, str]] = {
         "col_what": "What",
         "change_password": "Changed the password.",
         "change_unknown": "A change this version cannot describe.",
+        "requests_heading": "Requests from volunteers",
+        "page_unavailable": "This page cannot be shown just now. Please try again later.",
+        "requests_confirm": "Confirm",
+        "requests_decline": "Decline",
     },
     "de": {
         "adduser_done": "{name} kann sich jetzt in der Web-App anmelden, mit dem "
@@ -262,6 +266,11 @@ BASE: dict[str, dict[str, str]] = {
         "col_what": "Was",
         "change_password": "Passwort geändert.",
         "change_unknown": "Eine Änderung, die diese Version nicht beschreiben kann.",
+        "requests_heading": "Anfragen von Ehrenamtlichen",
+        "page_unavailable": "Diese Seite kann gerade nicht gezeigt werden. Bitte versuchen "
+        "Sie es später noch einmal.",
+        "requests_confirm": "Bestätigen",
+        "requests_decline": "Ablehnen",
     },
 }
 
