@@ -19,7 +19,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "duty_step_in_none": "There is no open place you can take in the coming weeks. "
         "Thank you for asking!",
         "duty_step_in_button": "I can step in",
-        "duty_step_in_label": "Step in on {day}: {duty}",
+        "duty_step_in_label": "I can step in on {day}: {duty}",
         "duty_waiting_heading": "Waiting for the {t_lead}",
         "duty_waiting_step_in": "Your offer for {day}",
         "duty_waiting_give_back": "You cannot come on {day}",
@@ -70,7 +70,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "duty_step_in_none": "In den nächsten Wochen ist kein Platz offen, den Sie "
         "übernehmen können. Danke, dass Sie fragen!",
         "duty_step_in_button": "Ich kann einspringen",
-        "duty_step_in_label": "Einspringen am {day}: {duty}",
+        "duty_step_in_label": "Ich kann einspringen am {day}: {duty}",
         "duty_waiting_heading": "Wartet auf die {t_lead}",
         "duty_waiting_step_in": "Ihr Angebot für {day}",
         "duty_waiting_give_back": "Sie können am {day} nicht kommen",
