@@ -31,10 +31,11 @@ import segno
 from calendars.feed_refs import FeedRef
 from calendars.publish import DEFAULT_BASE_URL, base_url, private_path
 from calendars.state import feed_id, read_state
-from calendars.tokens import LinkRecord, new_token, read_tokens, token_hash, write_tokens
+from calendars.tokens import LinkRecord, read_tokens, write_tokens
 from roster.domain.errors import RosterError
 from roster.domain.files import write_atomic
 from roster.domain.office_data import OfficeData
+from roster.domain.tokens import new_token, token_hash
 
 
 @dataclass(frozen=True)

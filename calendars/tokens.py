@@ -10,29 +10,16 @@ an unknown and a revoked token give the same answer.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
-import secrets
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from roster.domain.errors import RosterError, first_validation_problem
 from roster.domain.files import write_atomic
+from roster.domain.tokens import find_by_hash
 
 TOKENS_SCHEMA = 1
-TOKEN_BYTES = 32
-
-
-def new_token() -> str:
-    """A fresh, unguessable token (URL-safe, 43 characters)."""
-    return secrets.token_urlsafe(TOKEN_BYTES)
-
-
-def token_hash(token: str) -> str:
-    """The SHA-256 of a token, as 64 hex digits: all the office stores."""
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 class _Model(BaseModel):
@@ -106,9 +93,4 @@ def find_link(tokens: TokenFile, token: str) -> LinkRecord | None:
     Every stored hash is compared with :func:`hmac.compare_digest`, without stopping at a
     match, so the time taken says nothing about which hash matched or how closely.
     """
-    wanted = token_hash(token)
-    found: LinkRecord | None = None
-    for record in tokens.links:
-        if hmac.compare_digest(record.sha256, wanted):
-            found = record
-    return found
+    return find_by_hash(tokens.links, token, lambda record: record.sha256)

@@ -27,9 +27,7 @@ from roster.app.guard import reading, writing
 from roster.app.page_tokens import (
     PageLink,
     find_page,
-    new_token,
     read_pages,
-    token_hash,
     write_pages,
 )
 from roster.domain.errors import RosterError
@@ -37,6 +35,7 @@ from roster.domain.files import write_atomic
 from roster.domain.office import Office
 from roster.domain.office_data import OfficeData
 from roster.domain.team import Volunteer
+from roster.domain.tokens import new_token, token_hash
 from roster.folder.load import load_office
 from roster.wording.catalogue import text
 from roster.wording.dates import skeleton_text

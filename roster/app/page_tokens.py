@@ -17,10 +17,7 @@ These tokens are the web app's own: they open a volunteer's page, never a calend
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
-import secrets
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -28,19 +25,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from roster.app.web_files import web_folder
 from roster.domain.errors import RosterError, first_validation_problem
 from roster.domain.files import secret_folder, write_atomic
+from roster.domain.tokens import find_by_hash
 
 PAGES_SCHEMA = 1
-TOKEN_BYTES = 32
-
-
-def new_token() -> str:
-    """A fresh, unguessable page token (URL-safe, 43 characters)."""
-    return secrets.token_urlsafe(TOKEN_BYTES)
-
-
-def token_hash(token: str) -> str:
-    """The SHA-256 of a token, as 64 hex digits: all the office stores."""
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 class _Model(BaseModel):
@@ -132,9 +119,4 @@ def find_page(pages: PagesFile, token: str) -> PageLink | None:
     Every stored hash is compared with :func:`hmac.compare_digest`, without stopping at a
     match, so the time taken says nothing about which hash matched or how closely.
     """
-    wanted = token_hash(token)
-    found: PageLink | None = None
-    for record in pages.links:
-        if hmac.compare_digest(record.sha256, wanted):
-            found = record
-    return found
+    return find_by_hash(pages.links, token, lambda record: record.sha256)

@@ -27,9 +27,9 @@ from fastapi import Depends, Request
 from starlette.exceptions import HTTPException
 
 from roster.app.page_links import volunteer_of_token
-from roster.app.page_tokens import token_hash
 from roster.domain.errors import RosterError
 from roster.domain.lock import FolderBusyError
+from roster.domain.tokens import token_hash
 from roster.web.errors import RefusedError
 from roster.web.security import TOKEN_FIELD, TOKEN_HEADER, check_origin
 from roster.web.sessions import settings_of

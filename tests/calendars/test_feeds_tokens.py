@@ -15,8 +15,9 @@ from feed_plans import october_plan, save
 from calendars.feed_refs import FeedRef
 from calendars.links import feed_ref, link_feed, revoke_feed
 from calendars.publish import PublishReport
-from calendars.tokens import find_link, read_tokens, token_hash
+from calendars.tokens import find_link, read_tokens
 from roster.domain.errors import RosterError
+from roster.domain.tokens import token_hash
 from roster.folder.load import load_office
 
 

@@ -13,9 +13,10 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from roster.app.page_links import link_page, page_base, revoke_page
-from roster.app.page_tokens import pages_path, token_hash
+from roster.app.page_tokens import pages_path
 from roster.cli import main
 from roster.domain.errors import RosterError
+from roster.domain.tokens import token_hash
 from roster.folder.load import load_office
 
 ADDRESS = "https://dienstplan.example.org"
