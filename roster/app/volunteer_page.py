@@ -54,6 +54,11 @@ class Duty(_Model):
     appointments: list[str] = Field(
         default_factory=list, description="their appointments: time and language"
     )
+    colleagues: list[str] = Field(
+        default_factory=list,
+        description="who else is on duty in the session, by name (only when the office "
+        "allows it: volunteers.show_colleagues)",
+    )
 
 
 class Gap(_Model):
@@ -86,6 +91,9 @@ class VolunteerPage(_Model):
     changes: list[str] = Field(description="duties added or removed since the last visit")
     calendar_problem: str | None = Field(
         default=None, description="why no calendar link can be made now, in words"
+    )
+    colleagues_shown: bool = Field(
+        default=False, description="the office shows who else is on duty in each session"
     )
 
 
@@ -174,7 +182,17 @@ def _duty(
         appointments=[
             _appointment(locale, item, fmt, case_refs=data.office.feeds.case_refs) for item in mine
         ],
+        colleagues=_colleagues(data, session, entry.volunteer),
     )
+
+
+def _colleagues(data: OfficeData, session: PlanSession, volunteer: str) -> list[str]:
+    """The names of the others on duty in the session, if the office shows them."""
+    if not data.office.volunteers.show_colleagues:
+        return []
+    names = {person.id: person.name for person in data.volunteers}
+    others = {e.volunteer for e in session.staff if e.volunteer != volunteer}
+    return sorted(names[other] for other in others if other in names)
 
 
 def _gaps(data: OfficeData, plans: list[Plan], today: date, locale: str) -> list[Gap]:
@@ -276,6 +294,7 @@ def volunteer_page(
         name=person.name,
         locale=locale,
         duties=duties,
+        colleagues_shown=data.office.volunteers.show_colleagues,
         meeting=_meeting(data, plans, today, locale),
         gaps=_gaps(data, plans, today, locale),
         first_visit=previous is None,

@@ -216,6 +216,10 @@ class VolunteerSettings(Strict):
         description="a volunteer giving a duty back: replan (re-planned at once) or "
         "ask_lead (the gap waits for the lead)",
     )
+    show_colleagues: bool = Field(
+        default=False,
+        description="a volunteer's page names who else is on duty in their sessions",
+    )
 
 
 class Contact(Strict):

@@ -11,6 +11,9 @@ from fastapi.testclient import TestClient
 
 from roster.app.page_links import link_page
 from roster.app.page_tokens import read_pages
+from roster.domain.month import Month
+from roster.folder.load import load_office
+from roster.planfile.io import plan_path, read_plan
 
 MARKER = "CLIENT-NOTE-MARKER"
 
@@ -96,3 +99,30 @@ def test_client_notes_never_appear_and_case_refs_only_when_enabled(
     assert "case A-2026-017" in with_refs
     assert "A-2026-020" not in with_refs  # v06's case
     assert MARKER not in with_refs
+
+
+def _colleagues_on(office: Path, day: str, volunteer: str) -> list[str]:
+    """The names of the others on duty with ``volunteer`` on ``day``, from the plan."""
+    plan = read_plan(plan_path(office, Month.parse("2026-12")))
+    names = {person.id: person.name for person in load_office(office).volunteers}
+    session = next(s for s in plan.sessions if s.date.isoformat() == day)
+    return sorted(names[e.volunteer] for e in session.staff if e.volunteer != volunteer)
+
+
+def test_colleagues_are_named_only_when_the_office_allows_it(
+    office: Path, client: TestClient
+) -> None:
+    token = _token(office)
+    others = _colleagues_on(office, "2026-12-10", "v05")
+    assert others
+    hidden = client.get(f"/p/{token}").text
+    assert not [name for name in others if name in hidden]
+    assert "Namen anderer Personen werden hier nicht gezeigt." in hidden
+    with (office / "office.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("volunteers: {show_colleagues: true}\n")
+    shown = client.get(f"/p/{token}").text
+    assert f"Mit: {', '.join(others)}" in shown
+    assert "Namen anderer Personen werden hier nicht gezeigt." not in shown
+    page = client.get(f"/api/p/{token}").json()["page"]
+    duty = next(d for d in page["duties"] if d["date"] == "2026-12-10")
+    assert duty["colleagues"] == others
