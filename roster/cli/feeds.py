@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from roster import app
-from roster.cli.options import FOLDER, LOCALE
+from roster.cli.options import FOLDER, LINK_LOCAL, LINK_PNG, LOCALE
 
 
 @click.command(short_help="Publish the calendar feeds into DIR/feeds.")
@@ -83,24 +83,12 @@ def feeds() -> None:
 def _feed_options(command: Any) -> Any:
     for option in reversed(
         [
-            click.argument(
-                "folder", type=click.Path(file_okay=False, path_type=Path), metavar="DIR"
-            ),
+            FOLDER,
             click.argument("volunteer_id", required=False, metavar="[VOLUNTEER_ID]"),
             click.option("--team", is_flag=True, help="The team feed (everyone's duties)."),
             click.option("--gaps", is_flag=True, help="The open-gaps feed."),
-            click.option(
-                "--png",
-                type=click.Path(dir_okay=False, path_type=Path),
-                metavar="FILE",
-                help="Also write the QR code of the new link to this PNG file.",
-            ),
-            click.option(
-                "--local",
-                is_flag=True,
-                help="Make a link for this computer only (http://127.0.0.1:8080), for a "
-                "test, when office.yaml sets no feeds: base_url.",
-            ),
+            LINK_PNG,
+            LINK_LOCAL,
         ]
     ):
         command = option(command)

@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from roster.app.page_links import link_page, revoke_page
+from roster.cli.options import FOLDER, LINK_LOCAL, LINK_PNG
 
 
 @click.group(short_help="Hand out and revoke volunteers' page links.")
@@ -34,22 +35,10 @@ def page() -> None:
 def _options(command: Any) -> Any:
     for option in reversed(
         [
-            click.argument(
-                "folder", type=click.Path(file_okay=False, path_type=Path), metavar="DIR"
-            ),
+            FOLDER,
             click.argument("volunteer_id", metavar="VOLUNTEER_ID"),
-            click.option(
-                "--png",
-                type=click.Path(dir_okay=False, path_type=Path),
-                metavar="FILE",
-                help="Also write the QR code of the new link to this PNG file.",
-            ),
-            click.option(
-                "--local",
-                is_flag=True,
-                help="Make a link for this computer only (http://127.0.0.1:8080), for a "
-                "test, when office.yaml sets no feeds: base_url.",
-            ),
+            LINK_PNG,
+            LINK_LOCAL,
         ]
     ):
         command = option(command)
