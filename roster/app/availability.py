@@ -269,6 +269,30 @@ def _changes(
     return changed, problems
 
 
+def poll_files(
+    data: OfficeData, month: Month, answers: Mapping[tuple[str, date], Answer]
+) -> dict[str, str | None]:
+    """The month's poll file holding ``answers`` (volunteer id and date -> answer), for
+    :func:`roster.app.edits.save_files`: the CSV in its own layout (rows, columns,
+    separator kept), a new one in team order, or, where the poll is a workbook, a CSV
+    that replaces it (the workbook removed)."""
+    folder = data.folder
+    source = _source(folder, month)
+    csv_name = poll_name(month, ".csv")
+    team = [(person.id, person.name) for person in team_of(data, month)]
+    days = list(session_days(data, month))
+    if source == "csv":
+        return {csv_name: poll_csv(month, answers, team, days, (folder / csv_name).read_bytes())}
+    if source == "none":
+        return {csv_name: poll_csv(month, answers, team, days)}
+    # a workbook's rows keep their order (that of its answers), then the team's
+    names = {person.id: person.name for person in data.volunteers}
+    order = list(dict.fromkeys(volunteer for volunteer, _ in answers))
+    people = [(volunteer, names.get(volunteer, "")) for volunteer in order]
+    people += [(pid, name) for pid, name in team if pid not in order]
+    return {csv_name: poll_csv(month, answers, people, days), poll_name(month, ".xlsx"): None}
+
+
 def save_availability(
     folder: Path,
     month: Month | str,
@@ -307,24 +331,8 @@ def save_availability(
             else:
                 current[cell] = answer
         merged = {key: answer for key, answer in current.items() if answer is not None}
-        team = [(person.id, person.name) for person in team_of(data, chosen)]
-        days = list(session_days(data, chosen))
-        if source == "csv":
-            content = poll_csv(chosen, merged, team, days, (folder / csv_name).read_bytes())
-        elif source == "none":
-            content = poll_csv(chosen, merged, team, days)
-        else:
-            # a workbook's rows keep their order (that of its answers), then the team's
-            names = {person.id: person.name for person in data.volunteers}
-            order = list(dict.fromkeys(volunteer for volunteer, _ in merged))
-            people = [(volunteer, names.get(volunteer, "")) for volunteer in order]
-            people += [(pid, name) for pid, name in team if pid not in order]
-            content = poll_csv(chosen, merged, people, days)
-        files: dict[str, str | None] = {csv_name: content}
-        key = "availability_changed"
-        if source == "xlsx":
-            files[poll_name(chosen, ".xlsx")] = None
-            key = "availability_replaced"
+        files = poll_files(data, chosen, merged)
+        key = "availability_replaced" if source == "xlsx" else "availability_changed"
         count = len(changed)
         saved = save_files(
             folder,

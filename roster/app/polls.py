@@ -24,7 +24,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from roster.app.availability import is_away, poll_name, session_days, team_of
+from roster.app.availability import is_away, poll_files, session_days
 from roster.app.clock import month_or_next, office_today
 from roster.app.edits import COMMAND, save_files
 from roster.app.guard import reading, writing
@@ -36,7 +36,6 @@ from roster.domain.office_data import OfficeData
 from roster.domain.requests import Answer
 from roster.domain.sessions import month_calendar
 from roster.folder.load import load_office
-from roster.folder.poll_write import poll_csv
 from roster.wording.catalogue import locale_of, plural, plural_form, text
 from roster.wording.dates import date_text, skeleton_text
 from roster.wording.formats import Formatter
@@ -375,27 +374,10 @@ def _write(
     office_locale = data.office.locale
     for day, answer in changed.items():
         current[(volunteer, day)] = answer
-    team = [(person.id, person.name) for person in team_of(data, month)]
-    days = list(session_days(data, month))
-    csv_name = poll_name(month, ".csv")
-    workbook = folder / poll_name(month, ".xlsx")
-    files: dict[str, str | None] = {}
-    if workbook.is_file():
-        # as the lead's grid does: the workbook's rows keep their order, then the team's
-        order = list(dict.fromkeys(pid for pid, _ in current))
-        names = {person.id: person.name for person in data.volunteers}
-        people = [(pid, names.get(pid, "")) for pid in order]
-        people += [(pid, name) for pid, name in team if pid not in order]
-        files[csv_name] = poll_csv(month, current, people, days)
-        files[poll_name(month, ".xlsx")] = None
-    else:
-        existing = folder / csv_name
-        old = existing.read_bytes() if existing.is_file() else None
-        files[csv_name] = poll_csv(month, current, team, days, old)
     try:
         save_files(
             folder,
-            files,
+            poll_files(data, month, current),
             who=volunteer,
             key=f"volunteer.poll_answered_{plural_form(office_locale, count)}",
             month=month,
