@@ -7,24 +7,18 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from types import TracebackType
 from typing import Any, NoReturn
 
 import pytest
 from argon2 import PasswordHasher
+from live_server import LiveServer as SharedLiveServer
 from playwright.sync_api import FloatRect, Page, ViewportSize
 
 from roster.app import add_account
-from roster.app.plan_jobs import stop_all_jobs
-from roster.app.web_server import listen, make_server, url_of
-from roster.web import create_app
 from roster.wording.catalogue import text
 
 REPO = Path(__file__).resolve().parents[2]
@@ -116,40 +110,12 @@ def make_office(target: Path, *, locale: str | None = None) -> Path:
     return target
 
 
-class LiveServer:
-    """The real web app of ``folder`` on uvicorn (the server `roster web` runs), on
-    127.0.0.1 and a free port, in a background thread; the clock stands still at
-    :data:`START` unless ``clock`` is given. Use it as a context manager."""
+class LiveServer(SharedLiveServer):
+    """The real web app of ``folder`` on uvicorn in a background thread; the clock stands
+    still at :data:`START` unless ``clock`` is given; no waiting for the folder lock."""
 
     def __init__(self, folder: Path, *, clock: Callable[[], datetime] | None = None) -> None:
-        self.folder = folder
-        self.app = create_app(folder, now=clock or (lambda: START), lock_wait=0)
-        self._socket: socket.socket = listen("127.0.0.1", 0)
-        self.url = url_of(self._socket)
-        self._server = make_server(self.app)
-        self._thread = threading.Thread(
-            target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True
-        )
-
-    def __enter__(self) -> LiveServer:
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if not self._thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the web app did not start")
-            time.sleep(0.01)
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self._server.should_exit = True
-        self._thread.join(timeout=10)
-        self._socket.close()
-        stop_all_jobs()  # a planning job the test started plans on in a process of its own
+        super().__init__(folder, clock=clock or (lambda: START))
 
 
 # --- Pages ---------------------------------------------------------------------------------

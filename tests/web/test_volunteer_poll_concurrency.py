@@ -8,16 +8,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
 from pathlib import Path
-from types import TracebackType
 
 import httpx2
 import pytest
+from live_server import LiveServer
 from test_volunteer_poll import ALL_SIX, POLL, open_poll
 from web_office import LEAD, PASSWORD, START
 
@@ -25,48 +23,12 @@ from roster.app import plan_jobs
 from roster.app.page_links import link_page
 from roster.app.plan_jobs import stop_all_jobs
 from roster.app.web_files import changes_path
-from roster.app.web_server import listen, make_server, url_of
 from roster.domain.month import Month
 from roster.planfile.io import plan_path, read_plan
-from roster.web import create_app
 
 ROTATION = ("yes", "maybe", "no")
 DECEMBER = Month(2026, 12)
 VOLUNTEERS = 30
-
-
-class LiveServer:
-    """The real web app of ``folder`` on uvicorn in a thread, on 127.0.0.1 and a free
-    port, waiting up to 30 s for the folder lock (as tests/browser's LiveServer)."""
-
-    def __init__(self, folder: Path, clock: Callable[[], datetime]) -> None:
-        self.app = create_app(folder, now=clock, lock_wait=30)
-        self._socket = listen("127.0.0.1", 0)
-        self.url = url_of(self._socket)
-        self._server = make_server(self.app)
-        self._thread = threading.Thread(
-            target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True
-        )
-
-    def __enter__(self) -> LiveServer:
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if not self._thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the web app did not start")
-            time.sleep(0.01)
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self._server.should_exit = True
-        self._thread.join(timeout=10)
-        self._socket.close()
-        stop_all_jobs()
 
 
 @pytest.fixture(autouse=True)
@@ -119,7 +81,10 @@ def test_thirty_volunteers_answer_at_once_while_the_lead_plans(office: Path) -> 
     open_poll(office)
     before = rows(office)
     plan_before = plan_path(office, DECEMBER).read_bytes()
-    with LiveServer(office, lambda: START) as server, httpx2.Client(base_url=server.url) as lead:
+    with (
+        LiveServer(office, clock=lambda: START, lock_wait=30) as server,
+        httpx2.Client(base_url=server.url) as lead,
+    ):
         csrf_token = lead.get("/api/session").json()["csrf_token"]
         logged = lead.post(
             "/api/session",
