@@ -10,12 +10,11 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
-from web_office import ORIGIN, START, Clock
+from web_office import ORIGIN, START, Clock, changes
 
 from roster.app import polls
 from roster.app.page_links import link_page
 from roster.app.polls import polls_path
-from roster.app.web_files import changes_path
 from roster.cli import main
 
 POLL = Path("availability") / "2026-12.csv"
@@ -49,14 +48,6 @@ def row(office: Path, volunteer: str) -> str:
     """The volunteer's line of the poll file."""
     lines = (office / POLL).read_text(encoding="utf-8").splitlines()
     return next(line for line in lines if line.startswith(volunteer + ","))
-
-
-def changes(office: Path) -> list[dict[str, object]]:
-    """The change log's lines."""
-    path = changes_path(office)
-    if not path.is_file():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 def form(token: str, csrf_token: str, answers: dict[str, str]) -> dict[str, str]:

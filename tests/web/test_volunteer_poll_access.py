@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from test_volunteer_poll import ALL_SIX, POLL, changes, csrf, form, open_poll, token_of
-from web_office import ORIGIN
+from test_volunteer_poll import ALL_SIX, POLL, csrf, form, open_poll, token_of
+from web_office import ORIGIN, changes
 
 from roster.app.page_links import revoke_page
 

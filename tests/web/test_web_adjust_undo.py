@@ -11,7 +11,7 @@ import stat
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from web_office import ORIGIN
+from web_office import headers
 
 from roster.app.changelog import read_changes
 from roster.domain.lock import folder_lock
@@ -35,10 +35,6 @@ def inputs(folder: Path) -> dict[str, bytes]:
 def visible(page: str) -> str:
     main = page[page.index("<main") :]
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", main)).split())
-
-
-def headers(token: str) -> dict[str, str]:
-    return {"X-CSRF-Token": token, "Origin": ORIGIN}
 
 
 def test_undo_on_the_page_puts_everything_back(

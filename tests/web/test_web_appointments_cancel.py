@@ -5,33 +5,19 @@ leaves an empty list."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 from fastapi.testclient import TestClient
-from web_office import ORIGIN
+from web_office import changes, headers
 
-from roster.app.web_files import changes_path
 from roster.domain.month import Month
 from roster.folder.load import load_office
 
 DECEMBER = Month(2026, 12)
 
 
-def headers(token: str) -> dict[str, str]:
-    return {"X-CSRF-Token": token, "Origin": ORIGIN}
-
-
 def requests_file(office: Path) -> Path:
     return office / "appointments" / "2026-12.yaml"
-
-
-def changes(office: Path) -> list[dict[str, Any]]:
-    path = changes_path(office)
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 def commented(office: Path) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from httpx2 import Response
-from web_office import ORIGIN
+from web_office import headers
 
 from roster.app.web_files import changes_path
 from roster.domain.month import Month
@@ -21,10 +21,6 @@ from roster.folder.load import load_office
 
 MARKER = "SECRET-MARKER"
 FILE = "appointments/2026-12.yaml"
-
-
-def headers(token: str) -> dict[str, str]:
-    return {"X-CSRF-Token": token, "Origin": ORIGIN}
 
 
 def body(answer: Response) -> str:

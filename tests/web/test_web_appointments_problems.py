@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from web_office import ORIGIN
+from web_office import ORIGIN, headers
 
 from roster.app.appointment_edits import at_own_field
 from roster.app.web_files import changes_path
@@ -68,10 +68,6 @@ IDS = [
     "note-too-long",
     "note-with-escape",
 ]
-
-
-def headers(token: str) -> dict[str, str]:
-    return {"X-CSRF-Token": token, "Origin": ORIGIN}
 
 
 def snapshot(office: Path) -> tuple[bytes, bool]:

@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from fastapi.testclient import TestClient
 from openpyxl import Workbook
-from web_office import ORIGIN
+from web_office import changes, headers
 
-from roster.app.web_files import changes_path
 from roster.domain.month import Month
 from roster.folder.load import load_office
 
@@ -27,19 +24,8 @@ DECEMBER = Month(2026, 12)
 DAYS = ["2026-12-02", "2026-12-03", "2026-12-09", "2026-12-10", "2026-12-16", "2026-12-17"]
 
 
-def headers(token: str) -> dict[str, str]:
-    return {"X-CSRF-Token": token, "Origin": ORIGIN}
-
-
 def poll_file(office: Path) -> Path:
     return office / "availability" / "2026-12.csv"
-
-
-def changes(office: Path) -> list[dict[str, Any]]:
-    path = changes_path(office)
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 def grid_form(page: str) -> dict[str, str]:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from web_office import ORIGIN
+from web_office import ORIGIN, headers
 
 from roster.app.web_files import changes_path
 from roster.domain.lock import folder_lock
@@ -23,10 +23,6 @@ NOT_IN_TEAM = "Diese Person ist in diesem Monat nicht im Team."
 NO_SESSION = "An diesem Tag gibt es keine Sprechstunde."
 BAD_ANSWER = "Wählen Sie ja, vielleicht, nein oder keine Antwort."
 AWAY = "Heike Brandt ist an diesem Tag abwesend; die Antwort lässt sich nicht ändern."
-
-
-def headers(token: str) -> dict[str, str]:
-    return {"X-CSRF-Token": token, "Origin": ORIGIN}
 
 
 def snapshot(office: Path) -> tuple[dict[str, bytes], bool]:

@@ -6,12 +6,12 @@ is one line of the change log with the person's name and nothing else of them.""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from web_office import changes
 
 from roster.app.web_files import changes_path
 from roster.folder.load import load_office
@@ -32,13 +32,6 @@ NEW_ENTRY = """\
 
 def team_file(office: Path) -> Path:
     return office / "volunteers.yaml"
-
-
-def changes(office: Path) -> list[dict[str, object]]:
-    path = changes_path(office)
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 def handwritten(office: Path) -> str:

@@ -4,13 +4,17 @@ cheap password hasher, and logging in."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
+
+from roster.app.web_files import changes_path
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "velbert"
@@ -68,3 +72,16 @@ def login(client: TestClient, account: str = LEAD, password: str = PASSWORD) -> 
     assert answer.status_code == 200, answer.text
     new: str = answer.json()["csrf_token"]
     return new
+
+
+def headers(token: str) -> dict[str, str]:
+    """The headers of a changing API request: the CSRF token, from the app's own origin."""
+    return {"X-CSRF-Token": token, "Origin": ORIGIN}
+
+
+def changes(office: Path) -> list[dict[str, Any]]:
+    """The change log's lines, oldest first (none before the first change)."""
+    path = changes_path(office)
+    if not path.is_file():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
