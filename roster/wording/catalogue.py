@@ -7,7 +7,7 @@ chosen for each thing), ``feed.*`` (:mod:`roster.wording.feeds`), ``print.*``
 (:mod:`roster.wording.commands`), ``check.*`` (:mod:`roster.wording.checks`) and
 ``proof.*`` (:mod:`roster.wording.proof`), ``publish.*``
 (:mod:`roster.wording.publishing`), ``web.*`` (:mod:`roster.wording.web`) and
-``volunteer.*`` (:mod:`roster.wording.volunteer`). Each text is a ``str.format`` template; German and English have exactly the same ids and the
+``volunteer.*`` (:mod:`roster.wording.volunteer`), ``notify.*`` (:mod:`roster.wording.notify`). Each text is a ``str.format`` template; German and English have exactly the same ids and the
 same placeholders per id (a test checks it). A locale other than ``de`` gets English.
 
 A template names a term as ``{t_<term>}`` (``{T_<term>}`` capitalised, at the start of
@@ -26,6 +26,7 @@ from roster.wording import (
     checks,
     commands,
     feeds,
+    notify,
     printouts,
     proof,
     publishing,
@@ -52,6 +53,7 @@ AREAS: dict[str, dict[str, dict[str, str]]] = {
     "publish": publishing.TEXTS,
     "web": web.TEXTS,
     "volunteer": volunteer.TEXTS,
+    "notify": notify.TEXTS,
 }
 """Each area's table, under the prefix of its message ids."""
 

@@ -9,7 +9,7 @@ The calendar steps per platform are the handout's (``web.publish_sheet_*``).
 
 from __future__ import annotations
 
-from roster.wording import volunteer_duty, volunteer_poll
+from roster.wording import volunteer_duty, volunteer_notices, volunteer_poll
 
 BASE: dict[str, dict[str, str]] = {
     "en": {
@@ -145,7 +145,7 @@ BASE: dict[str, dict[str, str]] = {
 
 def _merged() -> dict[str, dict[str, str]]:
     merged = {locale: dict(table) for locale, table in BASE.items()}
-    for table in (volunteer_poll.TEXTS, volunteer_duty.TEXTS):
+    for table in (volunteer_poll.TEXTS, volunteer_duty.TEXTS, volunteer_notices.TEXTS):
         for locale, texts in table.items():
             twice = sorted(set(texts) & set(merged[locale]))
             if twice:

@@ -11,6 +11,7 @@ from roster.wording import (
     web_adjust,
     web_appointments,
     web_availability,
+    web_notices,
     web_plan,
     web_publish,
     web_team,
@@ -281,6 +282,7 @@ PAGES: tuple[dict[str, dict[str, str]], ...] = (
     web_plan.TEXTS,
     web_adjust.TEXTS,
     web_publish.TEXTS,
+    web_notices.TEXTS,
 )
 """The words of the pages with a module of their own, each keyed ``<page>_*``."""
 

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 import pytest
 from pydantic import BaseModel
 
+from roster.domain.notice_settings import Alarm, MailSettings, NoticeSettings
 from roster.domain.office import (
     AppointmentsRule,
     Closure,
@@ -20,6 +21,7 @@ from roster.domain.office import (
     Priorities,
     TeamMeeting,
 )
+from roster.domain.office_settings import VolunteerSettings
 from roster.domain.requests import (
     AppointmentFile,
     AppointmentRequest,
@@ -39,6 +41,10 @@ MODELS: list[type[BaseModel]] = [
     CounsellorNeed,
     TeamMeeting,
     Contact,
+    VolunteerSettings,
+    MailSettings,
+    NoticeSettings,
+    Alarm,
     Team,
     Volunteer,
     Absence,
@@ -120,7 +126,7 @@ def test_every_number_of_the_folder_is_found() -> None:
     assert {"min", "max", "leads", "interpreters", "visitors_per_interpreter"} <= keys
     assert {"slot_minutes", "desks", "minutes", "max_per_month", "hours_per_month"} <= keys
     assert {"months_back", "months_ahead", "fairness", "language", "visitors"} <= keys
-    assert len(NUMBERS) == 25
+    assert len(NUMBERS) == 33  # 25 + mail port, five of notices, two of an alarm
 
 
 @pytest.mark.parametrize(("model", "key", "low", "high"), NUMBERS)
