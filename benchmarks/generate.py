@@ -12,7 +12,9 @@ seed gives the same folder, byte for byte.
 the same sessions and languages, appointments and desks in proportion, so that
 ``large --volunteers 4000`` is the ``city`` office and ``large --volunteers 1000`` the
 ``large`` one, byte for byte (benchmarks/scaling.py measures the large shape from 30 to
-10,000 volunteers).
+10,000 volunteers). From about 8,000 volunteers a session would need more counsellors or
+desks than office.yaml allows, so the sessions are split into parallel rooms
+(:func:`open_rooms`, :func:`appointment_rooms`).
 
     python benchmarks/generate.py large /tmp/large-2000 --volunteers 2000
 """
@@ -20,6 +22,7 @@ the same sessions and languages, appointments and desks in proportion, so that
 from __future__ import annotations
 
 import argparse
+import math
 import random
 import shutil
 from dataclasses import dataclass, replace
@@ -118,34 +121,70 @@ def _staff_scale(size: Size) -> float:
     return size.volunteers / 100 * 3 / len(size.open_hours)
 
 
+MAX_COUNSELLORS = 100
+"""office.yaml's limit of counsellors per session (``counsellors.max``)."""
+MAX_DESKS = 50
+"""office.yaml's limit of desks per appointments session."""
+
+
+def open_rooms(size: Size) -> int:
+    """How many parallel rooms each open-hours session needs: one while the session's
+    ``counsellors.max`` stays within the office's limit (up to about 8,000 volunteers of
+    the large shape), more for a city the size of 10,000."""
+    return math.ceil(4 * max(1, round(_staff_scale(size))) / MAX_COUNSELLORS)
+
+
+def appointment_rooms(size: Size) -> int:
+    """How many parallel rooms each appointments session needs to keep its desks within
+    the office's limit."""
+    return math.ceil(size.desks / MAX_DESKS)
+
+
+def _later(clock: str, minutes: int) -> str:
+    hour, minute = divmod(int(clock[:2]) * 60 + int(clock[3:]) + minutes, 60)
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _room(name: str, room: int, rooms: int) -> str:
+    return name if rooms == 1 else f"{name} room {room + 1}"
+
+
 def _office(size: Size, languages: list[str]) -> dict[str, object]:
+    """The office's rules. A city too large for one room per session gets parallel rooms:
+    the same session again, starting 15 (open hours) or 30 minutes (appointments, one
+    slot) later per room, since two sessions of a kind may not start at the same time;
+    each room takes its share of the counsellors and desks."""
     sessions: list[dict[str, object]] = []
-    scale = max(1, round(_staff_scale(size)))
+    rooms = open_rooms(size)
+    scale = max(1, round(_staff_scale(size) / rooms))
     for weekday, start, end in size.open_hours:
-        sessions.append(
+        sessions.extend(
             {
-                "name": f"Open hours {weekday} {start}",
+                "name": _room(f"Open hours {weekday} {start}", room, rooms),
                 "kind": "open_hours",
                 "weekday": weekday,
-                "start": start,
-                "end": end,
+                "start": _later(start, 15 * room),
+                "end": _later(end, 15 * room),
                 "counsellors": {"min": 2 * scale, "max": 4 * scale},
                 "leads": 1,
                 "interpreters": {languages[0]: 1},
                 "visitors_per_interpreter": 4,
             }
+            for room in range(rooms)
         )
+    desk_rooms = appointment_rooms(size)
     for weekday, start, end in size.appointment_hours:
-        sessions.append(
+        sessions.extend(
             {
-                "name": f"Appointments {weekday} {start}",
+                "name": _room(f"Appointments {weekday} {start}", room, desk_rooms),
                 "kind": "appointments",
                 "weekday": weekday,
-                "start": start,
-                "end": end,
+                "start": _later(start, 30 * room),
+                "end": _later(end, 30 * room),
                 "slot_minutes": 30,
-                "desks": size.desks,
+                "desks": math.ceil(size.desks / desk_rooms),
             }
+            for room in range(desk_rooms)
         )
     return {
         "name": f"Synthetic office ({size.volunteers} volunteers)",
@@ -237,7 +276,7 @@ def _visits(size: Size, office: Office, languages: list[str], rnd: random.Random
             s.date for s in month_calendar(office, month).sessions if s.kind == "open_hours"
         )
     open_days = sorted(set(open_days))
-    scale = _staff_scale(size)
+    scale = _staff_scale(size) / open_rooms(size)  # each room's visitors
     for language_rank, code in enumerate(languages):
         base = scale * 8 / (language_rank + 1)
         slope = base * rnd.uniform(0.0, 0.05)

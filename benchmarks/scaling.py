@@ -8,9 +8,12 @@ For each volunteer count the large office's shape is generated at that size
 desks in proportion), then two child processes, each in a fresh interpreter so that its
 peak memory (maximum resident set size, from ``wait4``) is its own:
 
-- ``build`` times each step ``solver.solve.solve_month_terms`` takes before its search:
-  gathering the month (with the overrides' check), the open hours' relaxation, the
-  appointments' bound, the starting plan, the CP-SAT model; then, on the starting plan,
+- ``build`` times each step ``solver.solve.solve_month_terms`` takes before its search,
+  within the same ``--time-limit``: gathering the month (with the overrides' check), the
+  first plan (the greedy without a guide), the open hours' relaxation and the
+  appointments' bound (each with its share of the time left: "relaxed" says whether GLOP
+  finished the open hours' in it), the guided starting plan, the CP-SAT model; then, on
+  the starting plan,
   the reasons of its uncovered needs and unscheduled appointments (what extraction
   writes for the final plan) and the independent checker (``roster.checking``);
 - ``solve`` plans the month with ``solver.solve.solve_month`` in the default
@@ -48,7 +51,7 @@ from solver.model import build_model
 from solver.month_input import month_input
 from solver.plan_build import finish
 from solver.relaxation import relax_open_hours
-from solver.solve import solve_month
+from solver.solve import APPOINTMENT_BOUND_SHARE, RELAXATION_SHARE, solve_month
 
 Json = dict[str, Any]
 COUNTS = (30, 100, 300, 1000, 2000, 4000, 10000)
@@ -56,7 +59,7 @@ TIME_LIMIT = 60.0
 """Wall-clock seconds of the measured solve (``--time-limit``)."""
 MEMORY_LIMIT_MB = 8192
 """Address-space limit of each child: a run past it fails instead of swapping."""
-BUILD_STEPS = ("gather_s", "relax_s", "appt_bound_s", "start_s", "model_s")
+BUILD_STEPS = ("gather_s", "first_s", "relax_s", "appt_bound_s", "start_s", "model_s")
 """The steps before the search, in order: their sum is the build time."""
 HERE = Path(__file__).resolve()
 
@@ -68,11 +71,12 @@ def _peak_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / MB, 1)
 
 
-def child_build(folder: Path, month: Month) -> Json:
-    """Time each step before the search, as ``solve_month_terms`` takes them."""
+def child_build(folder: Path, month: Month, limit: float) -> Json:
+    """Time each step before the search, as ``solve_month_terms`` takes them within a
+    time limit of ``limit`` seconds (the relaxations get their shares of it)."""
     data, history = office_of(folder, month)
     times: Json = {}
-    mark = time.perf_counter()
+    began = mark = time.perf_counter()
 
     def lap(name: str) -> None:
         nonlocal mark
@@ -80,14 +84,20 @@ def child_build(folder: Path, month: Month) -> Json:
         times[name] = round(now - mark, 2)
         mark = now
 
+    def left() -> float:
+        return limit - (time.perf_counter() - began)
+
     inp = month_input(data, month, as_of=month.first - timedelta(days=1), history=history)
     check_forced(inp)
     lap("gather_s")
-    relaxation = relax_open_hours(inp)
+    quick = greedy_of(inp, explain=False)  # the first plan, unguided
+    lap("first_s")
+    relaxation = relax_open_hours(inp, left() * RELAXATION_SHARE)
     lap("relax_s")
-    bound_appointments(inp)
+    appointments = bound_appointments(inp, left() * APPOINTMENT_BOUND_SHARE)
     lap("appt_bound_s")
-    start = greedy_of(inp, relaxation.guide)  # as solver.solve does
+    guided = bool(relaxation.guide or appointments.guide)
+    start = greedy_of(inp, relaxation.guide, appointments.guide) if guided else quick
     lap("start_s")
     built = build_model(inp, start=start, bound=relaxation.bound)
     lap("model_s")
@@ -96,6 +106,7 @@ def child_build(folder: Path, month: Month) -> Json:
     lap("explain_s")
     check_plan(data, plan, history)
     lap("check_s")
+    times["relaxed"] = "yes" if relaxation.guide else "no"
     return {
         **times,
         "build_s": round(sum(times[step] for step in BUILD_STEPS), 2),
@@ -134,7 +145,7 @@ def child_main(args: argparse.Namespace) -> None:
     folder, month = Path(args.folder), Month.parse(args.month)
     try:
         if args.child == "build":
-            result = child_build(folder, month)
+            result = child_build(folder, month, args.time_limit)
         else:
             result = child_solve(folder, month, args.time_limit)
     except Exception as exc:  # recorded as the run's failure, e.g. out of memory
@@ -209,18 +220,19 @@ def render_scaling(rows: list[Json], note: str) -> str:
         f"OR-Tools {head['ortools']}",
         f"- load average at the end: {head['load_before']}",
         "",
-        "| volunteers | appts | gather s | relax s | appt bound s | start s | model s "
-        "| build s | explain s | check s | first plan s | gap at limit | status "
-        "| peak MB build | peak MB solve |",
-        "|" + "---:|" * 15,
+        "| volunteers | appts | gather s | first s | relax s | relaxed | appt bound s "
+        "| start s | model s | build s | explain s | check s | first plan s | gap at limit "
+        "| status | peak MB build | peak MB solve |",
+        "|" + "---:|" * 17,
     ]
     for row in rows:
         build, solve = row["build"], row["solve"]
         cells = [row["volunteers"], build.get("appointments")]
-        cells += [build.get(step) for step in (*BUILD_STEPS, "build_s", "explain_s", "check_s")]
+        steps = (*BUILD_STEPS[:3], "relaxed", *BUILD_STEPS[3:], "build_s", "explain_s", "check_s")
+        cells += [build.get(step) for step in steps]
         cells += [solve.get("first_plan_s"), solve.get("gap"), solve.get("status")]
         cells += [build["peak_mb"], solve["peak_mb"]]
-        forms = ["d", "d", *[".2f"] * 8, ".1f", ".3f", "", ".0f", ".0f"]
+        forms = ["d", "d", ".2f", ".2f", ".2f", "", *[".2f"] * 6, ".1f", ".3f", "", ".0f", ".0f"]
         text = [_cell(value, form) for value, form in zip(cells, forms, strict=True)]
         lines.append("| " + " | ".join(text) + " |")
         failed = [

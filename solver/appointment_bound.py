@@ -132,12 +132,15 @@ class _Relaxation:
                 )
 
 
-def bound_appointments(inp: MonthInput) -> AppointmentBound:
-    """Solve the appointments' relaxation (see the module text)."""
+def bound_appointments(inp: MonthInput, seconds: float | None = None) -> AppointmentBound:
+    """Solve the appointments' relaxation (see the module text); ``seconds`` limits GLOP's
+    time (unfinished, it proves and guides nothing)."""
     weights = inp.priorities
     solver = pywraplp.Solver.CreateSolver("GLOP")
-    if solver is None or not inp.appointments:
+    if solver is None or not inp.appointments or (seconds is not None and seconds <= 0):
         return AppointmentBound()
+    if seconds is not None:
+        solver.SetTimeLimit(max(1, round(seconds * 1000)))
     counsel, cover = _capacities(inp)
     lp = _Relaxation(solver)
     objective: list[Any] = []

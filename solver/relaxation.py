@@ -5,7 +5,10 @@ On a city-sized office CP-SAT finds good plans long before it can prove how good
 are, and its first plans are far from the best: the model has hundreds of thousands of
 variables. The penalty, though, is dominated by the open hours (language coverage,
 ``counsellors.min``, leads), and those form an assignment problem whose linear
-relaxation GLOP solves in about a second even for a city.
+relaxation GLOP solves in about a second for 1,000 volunteers (its size grows linearly
+with the team: one sum of experienced counsellors per session, and the rule "nobody in
+two sessions at once" only for people who may work in both; GLOP's time grows faster,
+so :func:`solver.solve.solve_month_terms` gives it a share of the time limit).
 
 The relaxation keeps, for the open-hours sessions only, the model's candidates
 (:func:`solver.variables.open_hours_candidates`) and these of its rules: one function
@@ -54,11 +57,17 @@ class Relaxation:
     guide: Guide = field(default_factory=dict)
 
 
-def relax_open_hours(inp: MonthInput) -> Relaxation:
-    """Solve the linear relaxation of the month's open hours (see the module text)."""
+def relax_open_hours(inp: MonthInput, seconds: float | None = None) -> Relaxation:
+    """Solve the linear relaxation of the month's open hours (see the module text).
+
+    ``seconds`` limits GLOP's time: a relaxation it does not finish proves nothing and
+    guides nothing (an empty :class:`Relaxation`); the plan then starts without it.
+    """
     solver = pywraplp.Solver.CreateSolver("GLOP")
-    if solver is None or not inp.open_sessions:
+    if solver is None or not inp.open_sessions or (seconds is not None and seconds <= 0):
         return Relaxation()
+    if seconds is not None:
+        solver.SetTimeLimit(max(1, round(seconds * 1000)))
     infinity = solver.infinity()
     works: dict[tuple[str, str], list[Any]] = {}
     minutes: dict[str, list[tuple[int, Any]]] = {}
@@ -85,9 +94,12 @@ def relax_open_hours(inp: MonthInput) -> Relaxation:
         if len(counsel) > rule.counsellors.max:
             solver.Add(solver.Sum(list(counsel.values())) <= rule.counsellors.max)
         experienced = [var for pid, var in counsel.items() if not inp.person(pid).trainee]
-        for pid, var in counsel.items():
-            if inp.person(pid).trainee:
-                solver.Add(var <= solver.Sum(experienced))
+        trainees = [var for pid, var in counsel.items() if inp.person(pid).trainee]
+        if trainees:  # one sum per session, not one per trainee: linear in the team
+            beside = solver.NumVar(0, infinity, f"experienced[{sid}]")
+            solver.Add(beside == solver.Sum(experienced))
+            for var in trainees:
+                solver.Add(var <= beside)
         direct: dict[str, list[Any]] = {}
         for need in needs:
             language = need.language
@@ -127,9 +139,13 @@ def relax_open_hours(inp: MonthInput) -> Relaxation:
     for parts in works.values():
         if len(parts) > 1:
             solver.Add(solver.Sum(parts) <= 1)
+    working: dict[str, set[str]] = {}
+    for pid, sid in works:
+        working.setdefault(sid, set()).add(pid)
     for first, second in inp.overlapping_pairs():
-        for person in inp.people:
-            both = [*works.get((person.id, first), []), *works.get((person.id, second), [])]
+        # Only people who may work in both sessions (not the whole team per pair).
+        for pid in sorted(working.get(first, set()) & working.get(second, set())):
+            both = [*works[pid, first], *works[pid, second]]
             if len(both) > 1:
                 solver.Add(solver.Sum(both) <= 1)
     days: dict[str, list[Any]] = {}

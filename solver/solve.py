@@ -31,7 +31,7 @@ from roster.planfile.schema import Plan, Previous, SolverFacts
 from solver.appointment_bound import bound_appointments
 from solver.extract import exact_terms, extract, objective_terms
 from solver.forced import check_forced, diagnose
-from solver.guided_start import greedy_of
+from solver.guided_start import Guide, Places, greedy_of
 from solver.model import Built, build_model
 from solver.month_input import MonthInput, month_input
 from solver.plan_build import ORTOOLS_VERSION, SEED, explained
@@ -62,14 +62,41 @@ Progress = Callable[[float, float, float], None]
 class _Reporter(cp_model.CpSolverSolutionCallback):
     """Reports each better plan with the better of CP-SAT's bound and the relaxations'."""
 
-    def __init__(self, progress: Progress, relaxed: int) -> None:
+    def __init__(self, progress: Progress, relaxed: int, began: float) -> None:
         super().__init__()
         self._progress = progress
         self._relaxed = relaxed
+        self._began = began
 
     def on_solution_callback(self) -> None:
         bound = max(self.best_objective_bound, float(self._relaxed))
-        self._progress(self.wall_time, self.objective_value, bound)
+        # seconds since the call began, as every other report (CP-SAT's own wall time
+        # leaves out gathering the month and building the model)
+        self._progress(time.perf_counter() - self._began, self.objective_value, bound)
+
+
+RELAXATION_SHARE = 0.4
+"""The share of the time left that GLOP may take for the open hours' relaxation (about a
+second for 1,000 volunteers; minutes for 10,000, which a time limit must not wait for)."""
+APPOINTMENT_BOUND_SHARE = 0.2
+"""The share of the time then left for the appointments' relaxation."""
+
+
+def _starting_plan(inp: MonthInput, guide: Guide, places: Places) -> Plan | None:
+    """The greedy's plan (guided when the relaxations gave a guide), or None when an
+    override cannot be placed by it (the solver then decides alone). Explained only if
+    it becomes the plan (:meth:`_Ending.starting_plan`)."""
+    try:
+        return greedy_of(inp, guide, places, explain=False)
+    except RosterError:
+        return None
+
+
+def _better(start: Plan | None, quick: Plan | None) -> Plan | None:
+    """The guided starting plan, unless the first (unguided) plan scores lower."""
+    if start is None or (quick is not None and quick.score.total < start.score.total):
+        return quick
+    return start
 
 
 def previous_of(plan: Plan) -> Previous:
@@ -148,19 +175,24 @@ def solve_month_terms(
         previous=previous_of(previous) if previous is not None else None,
     )
     check_forced(inp)
-    relaxation = relax_open_hours(inp)
+    # A first plan at once, before the relaxations: the greedy without their guide (a
+    # second or two for a city). It is the plan if time runs out before a better one.
+    quick = _starting_plan(inp, {}, {})
+    if quick is not None and progress is not None:
+        progress(time.perf_counter() - began, quick.score.total, 0.0)
+    relaxation = relax_open_hours(inp, seconds_left() * RELAXATION_SHARE)
     # Both relaxations bound their own penalties of every plan: their sum is a bound.
-    appointments = bound_appointments(inp)
+    appointments = bound_appointments(inp, seconds_left() * APPOINTMENT_BOUND_SHARE)
     relaxed = relaxation.bound + appointments.bound
-    try:
-        # Explained only if it becomes the plan (:meth:`_Ending.starting_plan`).
-        start: Plan | None = greedy_of(inp, relaxation.guide, appointments.guide, explain=False)
-    except RosterError:  # an override the greedy cannot place: the solver decides alone
-        start = None
-    if start is not None:
-        no_bound_above(start.score.total, relaxed, "the starting plan")
-    # The starting plan is a plan of its own unless it changes a kept session.
-    fallback = start if start is not None and keeps_kept_sessions(inp, start) else None
+    guided = relaxation.guide or appointments.guide
+    start = _starting_plan(inp, relaxation.guide, appointments.guide) if guided else quick
+    for plan, name in ((start, "the starting plan"), (quick, "the first plan")):
+        if plan is not None:
+            no_bound_above(plan.score.total, relaxed, name)
+    fallback = _better(start, quick)
+    # A plan of its own unless it changes a kept session.
+    if fallback is not None and not keeps_kept_sessions(inp, fallback):
+        fallback = None
     ending = _Ending(inp, relaxed, time_limit, began, progress)
     # Building the model and CP-SAT's presolve take longer than the starting plan took
     # (1 to 3 times, measured): with less time left, no search could report a plan.
@@ -177,7 +209,7 @@ def solve_month_terms(
     solver = cp_model.CpSolver()
     search = configure(solver, built, time_limit=limit, seconds_left=left, fast=fast)
     if progress is not None:
-        status = solver.solve(built.model, _Reporter(progress, relaxed))
+        status = solver.solve(built.model, _Reporter(progress, relaxed, began))
     else:
         status = solver.solve(built.model)
     if status == cp_model.INFEASIBLE:

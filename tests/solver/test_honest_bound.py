@@ -44,8 +44,8 @@ def test_a_bound_above_the_starting_plan_is_an_internal_error(
     data = hours_just_under_a_session().data()
     real = relax_open_hours
 
-    def too_high(inp: object) -> Relaxation:
-        found = real(inp)  # type: ignore[arg-type]
+    def too_high(inp: object, seconds: float | None = None) -> Relaxation:
+        found = real(inp, seconds)  # type: ignore[arg-type]
         return dataclasses.replace(found, bound=found.bound + 99)
 
     monkeypatch.setattr(solving, "relax_open_hours", too_high)
