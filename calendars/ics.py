@@ -12,6 +12,8 @@ onset is written as a STANDARD or DAYLIGHT block of its own: the same transition
 form every parser reads alike. icalendar 7 also puts a COMMENT (the years the zone was
 written for) into the VTIMEZONE itself, where RFC 5545 allows none (only STANDARD and
 DAYLIGHT may carry one): it is left out.
+A volunteer's own feed carries the alarms of ``feeds: alarms:`` in each event that is not
+cancelled (:mod:`calendars.alarms`); no other feed carries any.
 icalendar writes CRLF line ends and folds lines at 75 octets without splitting a UTF-8
 character.
 """
@@ -25,6 +27,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Component, Event, Timezone
 from icalendar.prop import vDuration
 
+from calendars.alarms import FeedAlarms, valarms
 from calendars.state import PublishedEvent
 from roster import __version__
 
@@ -40,7 +43,7 @@ def _local(value: datetime | date, zone: ZoneInfo) -> datetime | date:
     return value.astimezone(zone) if isinstance(value, datetime) else value
 
 
-def _event(item: PublishedEvent, zone: ZoneInfo) -> Event:
+def _event(item: PublishedEvent, zone: ZoneInfo, alarms: FeedAlarms | None = None) -> Event:
     record = item.record
     event = Event()
     event.add("uid", item.uid)
@@ -57,6 +60,9 @@ def _event(item: PublishedEvent, zone: ZoneInfo) -> Event:
     event.add("created", _utc(record.created))
     event.add("last-modified", _utc(record.last_modified))
     event.add("transp", "TRANSPARENT" if record.transparent else "OPAQUE")
+    if alarms is not None:
+        for alarm in valarms(item, alarms):
+            event.add_component(alarm)
     return event
 
 
@@ -116,13 +122,19 @@ def _finish(calendar: Calendar, timezone: str, years: tuple[int, int]) -> bytes:
 
 
 def feed_ics(
-    name: str, events: Sequence[PublishedEvent], timezone: str, years: tuple[int, int]
+    name: str,
+    events: Sequence[PublishedEvent],
+    timezone: str,
+    years: tuple[int, int],
+    alarms: FeedAlarms | None = None,
 ) -> bytes:
-    """A whole feed. ``years`` (first, last) bound the VTIMEZONE's transitions."""
+    """A whole feed. ``years`` (first, last) bound the VTIMEZONE's transitions; ``alarms``
+    (a volunteer's own feed only, :func:`calendars.alarms.feed_alarms`) go into every
+    event that is not cancelled."""
     zone = ZoneInfo(timezone)
     calendar = _calendar(name, timezone)
     for item in events:
-        calendar.add_component(_event(item, zone))
+        calendar.add_component(_event(item, zone, alarms))
     return _finish(calendar, timezone, years)
 
 

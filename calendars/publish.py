@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from calendars.alarms import feed_alarms
 from calendars.caldav_sync import CalDAVTarget, SyncReport, sync_feeds
 from calendars.events import build_feeds
 from calendars.feed_refs import PUBLIC, FeedRef
@@ -248,7 +249,13 @@ def publish(
         )
         records[update.feed_id] = record
         path = public_path(folder) if feed.ref == PUBLIC else private_path(folder, update.feed_id)
-        content = feed_ics(feed.name, update.events, office.timezone, window.years)
+        content = feed_ics(
+            feed.name,
+            update.events,
+            office.timezone,
+            window.years,
+            feed_alarms(feed.ref, office),
+        )
         files[_relative(folder, path)] = content
         report.feeds.append(
             PublishedFeed(feed.ref, feed.name, path, update.feed_id, update.events, update.changes)

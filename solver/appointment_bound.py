@@ -46,6 +46,7 @@ from typing import Any
 from ortools.linear_solver import pywraplp
 
 from solver.availability import can_counsel, can_interpret
+from solver.deadline import Deadline
 from solver.month_input import MonthInput
 
 SAFETY = 1e-6
@@ -139,13 +140,14 @@ def bound_appointments(inp: MonthInput, seconds: float | None = None) -> Appoint
     solver = pywraplp.Solver.CreateSolver("GLOP")
     if solver is None or not inp.appointments or (seconds is not None and seconds <= 0):
         return AppointmentBound()
-    if seconds is not None:
-        solver.SetTimeLimit(max(1, round(seconds * 1000)))
+    clock = Deadline(seconds)
     counsel, cover = _capacities(inp)
     lp = _Relaxation(solver)
     objective: list[Any] = []
     constant = 0
     for item in inp.appointments:
+        if clock.passed():  # building the program alone took the time: nothing proven
+            return AppointmentBound()
         request, named = item.request, item.request.counsellor
         placed: list[Any] = []
         kept: list[Any] = []
@@ -184,7 +186,7 @@ def bound_appointments(inp: MonthInput, seconds: float | None = None) -> Appoint
             objective.extend(-weights.continuity * var for var in kept)
     lp.moments(inp, counsel, cover)
     solver.Minimize(constant + solver.Sum(objective))
-    if solver.Solve() != pywraplp.Solver.OPTIMAL:
+    if not clock.limit(solver) or solver.Solve() != pywraplp.Solver.OPTIMAL:
         return AppointmentBound()
     value = max(0.0, float(solver.Objective().Value()))
     step = math.gcd(weights.appointment, weights.continuity) or 1

@@ -39,6 +39,7 @@ from typing import Any
 
 from ortools.linear_solver import pywraplp
 
+from solver.deadline import Deadline
 from solver.guided_start import Guide
 from solver.month_input import MonthInput
 from solver.soft import language_coeff
@@ -66,8 +67,7 @@ def relax_open_hours(inp: MonthInput, seconds: float | None = None) -> Relaxatio
     solver = pywraplp.Solver.CreateSolver("GLOP")
     if solver is None or not inp.open_sessions or (seconds is not None and seconds <= 0):
         return Relaxation()
-    if seconds is not None:
-        solver.SetTimeLimit(max(1, round(seconds * 1000)))
+    clock = Deadline(seconds)
     infinity = solver.infinity()
     works: dict[tuple[str, str], list[Any]] = {}
     minutes: dict[str, list[tuple[int, Any]]] = {}
@@ -82,6 +82,8 @@ def relax_open_hours(inp: MonthInput, seconds: float | None = None) -> Relaxatio
         return var
 
     for session in inp.open_sessions:
+        if clock.passed():  # building the program alone took the time: nothing proven
+            return Relaxation()
         sid, day, length = session.id, session.date, session.minutes
         rule = inp.open_rule(sid)
         needs = inp.language_needs(sid)
@@ -162,7 +164,7 @@ def relax_open_hours(inp: MonthInput, seconds: float | None = None) -> Relaxatio
             budget = round(person.hours_per_month * 60)  # to the minute, as every rule counts
             solver.Add(solver.Sum([m * var for m, var in minutes[pid]]) <= budget)
     solver.Minimize(solver.Sum([coeff * var for coeff, var in objective if coeff]))
-    if solver.Solve() != pywraplp.Solver.OPTIMAL:
+    if not clock.limit(solver) or solver.Solve() != pywraplp.Solver.OPTIMAL:
         return Relaxation()
     value = float(solver.Objective().Value())
     ranked: dict[tuple[str, str], list[tuple[float, str]]] = {}

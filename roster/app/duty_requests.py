@@ -22,6 +22,7 @@ from roster.app.adjust_models import ChangeResult
 from roster.app.adjust_words import Words
 from roster.app.changelog import record_change
 from roster.app.edits import COMMAND
+from roster.app.give_back import fill_gap
 from roster.app.guard import reading, writing
 from roster.app.places import Place, Role
 from roster.app.publishing_web import publish_calendars
@@ -167,8 +168,9 @@ def confirm_request(
 ) -> ChangeResult | None:
     """The lead confirms a request: a step-in puts the volunteer in, a give-back takes
     them out (each re-planned with stability, :mod:`roster.app.adjust`), the feeds are
-    published again (when they were before) and the request is gone. None when a
-    give-back's person is no longer in the session (nothing to re-plan).
+    published again (when they were before) and the request is gone. A give-back whose
+    gap is already open (``ask_lead``: :mod:`roster.app.give_back`) is filled by planning
+    the month again with stability. None when the month has no plan.
     :class:`RosterError` (nothing changed, the request stays) when the checker no
     longer accepts a step-in."""
     folder = Path(folder)
@@ -191,6 +193,18 @@ def confirm_request(
             )
         else:
             result = _take_out_if_on_duty(folder, item, who=who, now=now, lock_wait=lock_wait)
+            if result is None and plan_path(folder, month).is_file():
+                words = PageWords(data, data.office.locale)
+                result = fill_gap(
+                    data,
+                    item.date,
+                    words=words,
+                    who=who,
+                    now=now,
+                    lock_wait=lock_wait,
+                    name=words.name(item.volunteer),
+                    day=words.day(item.date),
+                )
         write_requests(folder, rest)
         if result is not None:
             republish(folder, month, who=who, now=now, lock_wait=lock_wait)
@@ -229,8 +243,9 @@ def decline_request(
     lock_wait: float | None = None,
 ) -> None:
     """The lead declines a request: it is gone and recorded. A step-in changes nothing;
-    a give-back's absence stays written (the person cannot come), the plan is left to
-    the lead's own adjusting."""
+    a give-back's absence and its gap stay (the person said they cannot come: planning
+    them back in would plan someone who will not be there); the lead fills the gap by
+    adjusting, or leaves it open."""
     folder = Path(folder)
     with writing(folder, COMMAND, wait=lock_wait):
         data = load_office(folder)

@@ -1,5 +1,9 @@
-"""The volunteers' calendar links in the web app: who has one and since when, the handout
-sheet that hands a new link over (shown once), and revoking a link.
+"""The volunteers' calendar links in the web app: who has one and since when, a new link
+through the API (shown once), and revoking a link; and the QR code the handout sheet draws.
+
+The handout sheet itself carries the volunteer's *page* link
+(:func:`roster.app.page_links.page_sheet`): on their page they answer the poll, see their
+duties and get their calendar link, with the steps for their phone.
 
 A link is made by :func:`roster.app.feeds.link_feed` (the first link of a volunteer) or
 :func:`roster.app.feeds.revoke_feed` with ``reissue`` (a new link; the old one stops

@@ -8,25 +8,35 @@ latter when the reverse proxy serves the feeds under ``/feeds``: docs/web.md). W
 it no link is made, unless ``local`` asks for a link for this computer only
 (``http://127.0.0.1:8080``), exactly like `roster feeds link`.
 
-The token is shown once (text and QR code) and never stored; ``web/pages.json`` keeps its
-hash (:mod:`roster.app.page_tokens`). ``link`` refuses when the volunteer has a link;
+The token is shown (text and QR code) and never stored; ``web/pages.json`` keeps its hash
+and the random nonce it is derived from with the office's page-link key
+(:mod:`roster.app.page_tokens`), so :func:`page_url` can rebuild the live link for the
+office's own messages to that volunteer. ``link`` refuses when the volunteer has a link;
 ``revoke`` makes the old link fail at once and makes a new one.
 """
 
 from __future__ import annotations
 
+import hmac
 import io
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import segno
+from pydantic import BaseModel, ConfigDict, Field
 
+from roster.app.changelog import MAX_VALUE, record_change
 from roster.app.clock import office_now, office_today
 from roster.app.guard import reading, writing
+from roster.app.handout import QrCode, UnknownVolunteerError, qr_code
 from roster.app.page_tokens import (
     PageLink,
+    derive_token,
     find_page,
+    new_nonce,
+    page_key,
+    read_page_key,
     read_pages,
     write_pages,
 )
@@ -35,7 +45,7 @@ from roster.domain.files import write_atomic
 from roster.domain.office import Office
 from roster.domain.office_data import OfficeData
 from roster.domain.team import Volunteer
-from roster.domain.tokens import new_token, token_hash
+from roster.domain.tokens import token_hash
 from roster.folder.load import load_office
 from roster.wording.catalogue import text
 from roster.wording.dates import skeleton_text
@@ -62,7 +72,7 @@ def _say(locale: str, key: str, /, **values: object) -> str:
 
 @dataclass(frozen=True)
 class IssuedPage:
-    """A page link just made: shown once, never stored."""
+    """A page link just made: shown once here; the token itself is never stored."""
 
     volunteer: str
     name: str
@@ -128,11 +138,13 @@ def _issue(
         extra = ["--local"] if data.office.feeds.base_url is None else []
         command = _command("revoke", folder, person.id, *extra)
         raise RosterError(_say(locale, "cmd_exists", name=person.name, day=day) + f"\n  {command}")
-    token = new_token()
+    nonce = new_nonce()
+    token = derive_token(page_key(folder), person.id, nonce)
     record = PageLink(
         volunteer=person.id,
         sha256=token_hash(token),
         created=now.astimezone(UTC).replace(microsecond=0).isoformat(),
+        nonce=nonce,
     )
     write_pages(folder, pages.with_link(record))
     url = f"{base}/p/{token}"
@@ -208,8 +220,98 @@ def volunteer_of_token(folder: Path, token: str, now: datetime | None = None) ->
     return person.id
 
 
-def page_url(data: OfficeData, volunteer_id: str) -> str | None:
+def page_url(data: OfficeData, volunteer_id: str, *, now: datetime | None = None) -> str | None:
     """The volunteer's own live page link, rebuilt for a message to them (issue 16), or
-    None: no live link, or no public address (``feeds.base_url``)."""
-    del data, volunteer_id
-    return None
+    None: no link, a link made before derived tokens (no nonce), no public address
+    (``feeds.base_url``), the person has left (on ``now``'s day, default today), or the
+    key was replaced since the link was made.
+
+    Reads ``web/pages.json`` and ``web/page-links.key``; writes nothing."""
+    base = page_base(data.office)
+    if base is None:
+        return None
+    person = data.by_id().get(volunteer_id)
+    if person is None or not person.with_office_on(office_today(data.office, now)):
+        return None
+    with reading():
+        record = read_pages(data.folder).link_of(person.id)
+        if record is None or record.nonce is None:
+            return None
+        key = read_page_key(data.folder)
+    if key is None:
+        return None
+    token = derive_token(key, person.id, record.nonce)
+    if not hmac.compare_digest(token_hash(token), record.sha256):
+        return None  # the key was replaced: this link cannot be rebuilt
+    return f"{base}/p/{token}"
+
+
+class PageSheet(BaseModel):
+    """A volunteer's page link for the lead's handout sheet: the link and its QR code."""
+
+    model_config = ConfigDict(frozen=True)
+
+    volunteer: str = Field(description="the volunteer's id")
+    name: str = Field(description="the volunteer's name")
+    url: str = Field(description="the secret page link; shown on the sheet only")
+    made: bool = Field(description="the link was made just now")
+    replaced: bool = Field(description="an older link that could not be shown again stopped")
+    qr: QrCode = Field(description="the QR code of the page link")
+
+
+def _sheet(person: Volunteer, url: str, *, made: bool, replaced: bool) -> PageSheet:
+    return PageSheet(
+        volunteer=person.id,
+        name=person.name,
+        url=url,
+        made=made,
+        replaced=replaced,
+        qr=qr_code(url),
+    )
+
+
+def page_sheet(
+    folder: Path,
+    volunteer_id: str,
+    *,
+    who: str,
+    now: datetime | None = None,
+    lock_wait: float | None = None,
+) -> PageSheet:
+    """The volunteer's page link for the handout sheet: their live link, rebuilt (nothing
+    is written), or, when they have none that can be rebuilt, a new one (an older link then
+    stops working; the change log names the person, never the link).
+
+    Someone not in the team: :class:`UnknownVolunteerError`. A person who has left, or an
+    office without a public address: :class:`RosterError`, and no link.
+    """
+    folder = Path(folder)
+    with reading():
+        data = load_office(folder)
+    if volunteer_id not in data.by_id():
+        raise UnknownVolunteerError(text(data.office.locale, "web.publish_unknown_person"))
+    if page_base(data.office) is None:
+        raise RosterError(text(data.office.locale, "web.publish_links_no_address"))
+    moment = office_now(data.office, now)
+    person = _person(data, volunteer_id, moment)
+    url = page_url(data, person.id, now=moment)
+    if url is not None:
+        return _sheet(person, url, made=False, replaced=False)
+    with writing(folder, "roster web", wait=lock_wait):
+        data = load_office(folder)
+        person = _person(data, volunteer_id, moment)
+        url = page_url(data, person.id, now=moment)  # another lead may have made it meanwhile
+        if url is not None:
+            return _sheet(person, url, made=False, replaced=False)
+        issued = _issue(
+            data, person.id, "revoke", moment, png=None, local=False, refuse_existing=False
+        )
+        record_change(
+            folder,
+            who,
+            "web.publish_page_link_change",
+            now=now,
+            lock_wait=lock_wait,
+            name=person.name[:MAX_VALUE],
+        )
+    return _sheet(person, issued.url, made=True, replaced=issued.had_link)

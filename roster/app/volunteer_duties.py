@@ -11,7 +11,9 @@ hard rules, confirmed by the whole checker) accepts for this volunteer.
 ``ask_lead`` it is a request the lead confirms (:mod:`roster.app.duty_requests`).
 :func:`give_back` writes the absence at once (a ``forbid`` override, comments kept);
 with ``volunteers.give_back: replan`` that is :func:`roster.app.adjust.take_out` and the
-feeds are published again; with ``ask_lead`` the override alone and a request.
+feeds are published again; with ``ask_lead`` the override, the person out of the plan
+with a gap in their place (nothing else moves: :mod:`roster.app.give_back`), the feeds
+published again, and a request.
 
 Every refusal says why in the page's language. The change log names the volunteer (by
 their id, which the log shows as their name); no client data goes anywhere.
@@ -38,7 +40,8 @@ from roster.app.duty_requests import (
     republish,
     write_requests,
 )
-from roster.app.edits import COMMAND, save_files
+from roster.app.edits import COMMAND, check_as_saved, save_files
+from roster.app.give_back import gap_for
 from roster.app.guard import reading, writing
 from roster.app.override_file import edited_overrides, overrides_name
 from roster.app.places import Place, SessionContext
@@ -51,7 +54,7 @@ from roster.domain.team import Volunteer
 from roster.folder.load import load_office
 from roster.planfile.history import load_history
 from roster.planfile.index import PlanIndex
-from roster.planfile.io import plan_path, read_plan
+from roster.planfile.io import plan_path, read_plan, write_plan
 from roster.planfile.schema import Plan, PlanSession, Uncovered
 from roster.wording.catalogue import locale_of, text
 from roster.wording.formats import Formatter
@@ -369,6 +372,8 @@ def give_back(
         path = folder / name
         current = path.read_text("utf-8") if path.is_file() else None
         new_text = edited_overrides(current, month, forbid=Forbid(volunteer=who, date=date))
+        checked = check_as_saved(folder, {name: new_text.encode()}, locale=visit.locale)
+        gap = gap_for(checked, who, date, locale=visit.locale)
         save_files(
             folder,
             {name: new_text},
@@ -381,6 +386,11 @@ def give_back(
             name=visit.person.name,
             day=_log_words(visit).day(date),
         )
+        if gap is not None:  # the gap shows at once; the lead confirms (re-plans) later
+            write_plan(folder, gap)
         _ask(visit, request)
+        published = gap is not None and republish(
+            folder, month, who=who, now=now, lock_wait=lock_wait
+        )
         message = _say(visit.locale, "duty_given_back_waiting", day=long_day)
-        return DutyOutcome(date=date, applied=False, published=False, message=message)
+        return DutyOutcome(date=date, applied=False, published=published, message=message)

@@ -8,8 +8,9 @@ time and language; its case reference only when office.yaml enables case referen
 the private feeds, ``feeds.case_refs``). Office.yaml has no setting to show co-workers in
 the private feeds, so the page shows none.
 
-Each visit stores its time and the keys of the duties it showed in ``web/pages.json``
-(:mod:`roster.app.page_tokens`); the next visit lists the duties added and removed since.
+A visit stores its time and the keys of the duties it showed in ``web/pages.json``
+(:mod:`roster.app.page_tokens`), only when they differ from the last stored ones; the next
+visit lists the duties added and removed since.
 """
 
 from __future__ import annotations
@@ -275,7 +276,9 @@ def volunteer_page(
     lock_wait: float | None = None,
 ) -> VolunteerPage:
     """The page of ``volunteer`` in ``lang`` (default: the office's language), and this
-    visit recorded (its time and the duties shown; skipped when another run is saving)."""
+    visit recorded (its time and the duties shown) when the duties shown differ from the
+    last visit's, or on the first visit: a view that shows the same duties writes nothing
+    and takes no lock (skipped, too, when another run is saving)."""
     folder = Path(folder)
     with reading():
         data = load_office(folder)
@@ -288,7 +291,8 @@ def volunteer_page(
         previous = read_pages(folder).visit_of(volunteer)
     duties = _duties(data, plans, volunteer, today, locale)
     changes = [] if previous is None else _changes(previous.duties, duties, data, today, locale)
-    _record_visit(folder, volunteer, duties, moment, lock_wait)
+    if previous is None or previous.duties != [duty.key for duty in duties]:
+        _record_visit(folder, volunteer, duties, moment, lock_wait)
     return VolunteerPage(
         office=data.office.name,
         name=person.name,

@@ -20,6 +20,7 @@ import click
 
 from roster import __version__, app
 from roster.cli.feeds import COMMANDS as FEED_COMMANDS
+from roster.cli.notify import COMMANDS as NOTIFY_COMMANDS
 from roster.cli.options import FOLDER, LOCALE, MONTH
 from roster.cli.page import COMMANDS as PAGE_COMMANDS
 from roster.cli.poll import COMMANDS as POLL_COMMANDS
@@ -306,4 +307,6 @@ for _command in FEED_COMMANDS:
 for _command in PAGE_COMMANDS:
     main.add_command(_command)
 for _command in POLL_COMMANDS:
+    main.add_command(_command)
+for _command in NOTIFY_COMMANDS:
     main.add_command(_command)

@@ -20,8 +20,10 @@ from roster.cli.options import FOLDER, LINK_LOCAL, LINK_PNG
 def page() -> None:
     """Hand out and revoke the secret links of the volunteers' personal pages.
 
-    A link is shown once, when it is made, and never stored: the office keeps only its
-    hash. The link starts with the office's public address (office.yaml: feeds:
+    A link is shown once, when it is made. It is not stored: the office keeps its hash
+    and a random number, from which this computer (and only this one, with its page-link
+    key) can make it again for the handout sheet and the volunteer's own e-mails. The
+    link starts with the office's public address (office.yaml: feeds:
     base_url, without a last /feeds); --local makes a link that works only on this
     computer.
 

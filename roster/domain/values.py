@@ -95,5 +95,5 @@ Clock = Annotated[time, BeforeValidator(parse_clock)]
 Day = Annotated[date, BeforeValidator(_number_not_date)]
 """A date, ``YYYY-MM-DD``; a number is refused."""
 
-Name = Annotated[str, Field(strict=True, min_length=1)]
+Name = Annotated[str, Field(strict=True, min_length=1, pattern=r"^[^\x00-\x1f\x7f]+$")]
 """A name shown to people: text, not a number (``name: 12`` is an error, not "12")."""

@@ -34,6 +34,7 @@ _HINTS: dict[str, str] = {
     "case": "a case reference (letters, digits, -, _, / or ., e.g. A-2026-001)",
     "email": "an e-mail address such as name@example.org",
     "phone": 'a phone number of digits, spaces and + - / ( ), e.g. "02051 26-2000"',
+    "name": "a name on one line (without line breaks or other control characters)",
 }
 # Keys whose values are never quoted back in a message (confidential or possibly so).
 _UNQUOTED = {"note", "case"}

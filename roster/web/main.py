@@ -28,6 +28,7 @@ from roster.app import feeds_for_web, session_key
 from roster.app.plan_jobs import stop_all_jobs
 from roster.web.deps import current_lead, require_csrf
 from roster.web.errors import CatchAll, install_handlers
+from roster.web.notify_schedule import start_schedule
 from roster.web.routers import (
     account,
     adjust,
@@ -36,12 +37,14 @@ from roster.web.routers import (
     availability,
     changes,
     month,
+    notices,
     plan,
     publish,
     requests,
     team,
     volunteer,
     volunteer_duty,
+    volunteer_notices,
     volunteer_poll,
 )
 from roster.web.security import SecurityHeaders
@@ -73,6 +76,8 @@ LEAD_ROUTERS: tuple[APIRouter, ...] = (
     publish.api,
     requests.pages,
     requests.api,
+    notices.pages,
+    notices.api,
 )
 """The routers of the lead's pages and API: a logged-in lead, then the CSRF check. A new
 area adds its ``pages`` and ``api`` here."""
@@ -83,6 +88,8 @@ VOLUNTEER_ROUTERS: tuple[APIRouter, ...] = (
     volunteer_poll.api,
     volunteer_duty.pages,
     volunteer_duty.api,
+    volunteer_notices.pages,
+    volunteer_notices.api,
 )
 """The routers of the volunteers' own pages: no lead's login; each route checks the
 volunteer's page token (and, for changes, its own CSRF check) itself."""
@@ -95,11 +102,13 @@ def _real_time() -> datetime:
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     """When the app stops, planning jobs still running are cancelled (their processes
-    end; the plans they would have written are not written)."""
-    del app
+    end; the plans they would have written are not written). The schedule of the e-mails
+    runs from the start to the stop (:mod:`roster.web.notify_schedule`)."""
+    schedule = start_schedule(app)
     try:
         yield
     finally:
+        await schedule.stop()
         stop_all_jobs()
 
 

@@ -41,6 +41,7 @@ NAV: tuple[tuple[str, str, bool], ...] = (
     ("appointments", "/appointments/{month}", True),
     ("plan", "/plan/{month}", True),
     ("publish", "/publish/{month}", True),
+    ("notices", "/notices", False),
     ("changes", "/changes", False),
 )
 """The main menu: the word (``web.nav_*``), the address, whether it is per month."""

@@ -57,6 +57,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "cal_team": "{office}: Dienstplan",
         "cal_gaps": "{office}: offene {t_gaps}",
         "cal_public": "{office}: {T_opening_hours}",
+        "alarm": "Erinnerung: {summary} – {day}, {time}",
     },
     "en": {
         "counsel": "Counselling",
@@ -104,5 +105,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "cal_team": "{office}: rota",
         "cal_gaps": "{office}: open {t_gaps}",
         "cal_public": "{office}: {t_opening_hours}",
+        "alarm": "Reminder: {summary} – {day}, {time}",
     },
 }

@@ -1,7 +1,103 @@
 """The words of the change notices, poll invitations and reminders, gap alerts and the
 leads' digest (message ids ``notify.change_*``, ``notify.poll_*``, ``notify.gap_*``,
-``notify.digest_*``), in German and English; merged into :mod:`roster.wording.notify`."""
+``notify.digest_*``), in German and English; merged into :mod:`roster.wording.notify`.
+
+Short sentences: many volunteers read German as a second language. A subject line says
+it all. No text names a file, a setting or an id."""
 
 from __future__ import annotations
 
-TEXTS: dict[str, dict[str, str]] = {"en": {}, "de": {}}
+TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        # change notices
+        "change_subject_one": "New {t_rota}: {count} change to your {t_duties}",
+        "change_subject_other": "New {t_rota}: {count} changes to your {t_duties}",
+        "change_intro": "The {t_rota} has changed. This is new for you:",
+        "change_new": "New: {day}, {time}: {what}",
+        "change_moved": "Changed: {day}, {time}: {what}. Before: {before}",
+        "change_cancelled": "Cancelled: {day}, {time}: {what}",
+        "change_removed": "No longer your {t_duty}: {day}, {time}: {what}",
+        "change_all_day": "all day",
+        "change_before": "{day}, {time}",
+        "change_before_what": "{day}, {time}: {what}",
+        "change_calendar": "The attached file updates these dates in your calendar.",
+        # poll invitations and reminders
+        "poll_invitation_subject": "Answer the {month} {t_poll} by {day}: tap your days",
+        "poll_invitation_intro": "When can you help in {month}? The {t_poll} is open.",
+        "poll_reminder_subject": "Reminder: answer the {month} {t_poll} by {day}",
+        "poll_reminder_intro": "You have not answered the {t_poll} for {month} yet.",
+        "poll_until": "You can answer until {day}.",
+        "poll_on_page": "Open your page with the link below and tap your days.",
+        "poll_no_page": "Please tell the office on which days you can help.",
+        # gap alerts
+        "gap_subject": "{need} missing on {day}: can you step in?",
+        "gap_intro": "On {day} ({time}), {need_lower} is missing.",
+        "gap_you": "You could step in: {duty}.",
+        "gap_on_page": "Open your page with the link below to step in.",
+        "gap_no_page": "Please call the office if you can step in.",
+        "gap_lead_confirms": "The {t_lead} confirms it.",
+        "gap_need_counsellors": "{T_counselling}",
+        "gap_need_lead": "{T_lead_duty}",
+        "gap_need_counsellors_lower": "a {t_counsellor}",
+        "gap_need_lead_lower": "the {t_lead_duty}",
+        # the leads' digest
+        "digest_subject": "The office on {day}: {parts}",
+        "digest_requests_one": "{count} request waiting",
+        "digest_requests_other": "{count} requests waiting",
+        "digest_polls_one": "{count} {t_poll} open",
+        "digest_polls_other": "{count} polls open",
+        "digest_gaps_one": "{count} {t_gap}",
+        "digest_gaps_other": "{count} {t_gaps}",
+        "digest_requests_heading": "Requests waiting for you:",
+        "digest_poll_heading": "{T_poll} for {month} (until {day}): {answered} of {volunteers} "
+        "answered.",
+        "digest_poll_missing": "Not answered yet: {names}",
+        "digest_gaps_heading": "{T_gaps} in the next two weeks:",
+        "digest_gap_line": "{day}, {time}: {need} missing",
+        "digest_app": "The web app: {url}",
+    },
+    "de": {
+        "change_subject_one": "Neuer {t_rota}: {count} Änderung bei Ihren {t_duties}n",
+        "change_subject_other": "Neuer {t_rota}: {count} Änderungen bei Ihren {t_duties}n",
+        "change_intro": "Der {t_rota} hat sich geändert. Das ist neu für Sie:",
+        "change_new": "Neu: {day}, {time}: {what}",
+        "change_moved": "Geändert: {day}, {time}: {what}. Vorher: {before}",
+        "change_cancelled": "Fällt aus: {day}, {time}: {what}",
+        "change_removed": "Nicht mehr Ihr {t_duty}: {day}, {time}: {what}",
+        "change_all_day": "ganztägig",
+        "change_before": "{day}, {time}",
+        "change_before_what": "{day}, {time}: {what}",
+        "change_calendar": "Die Datei im Anhang ändert diese Termine in Ihrem Kalender.",
+        "poll_invitation_subject": "{T_poll} für {month} bis {day}: Tippen Sie Ihre Tage an",
+        "poll_invitation_intro": "Wann können Sie im {month} helfen? Die {t_poll} ist offen.",
+        "poll_reminder_subject": "Erinnerung: {t_poll} für {month} bis {day}",
+        "poll_reminder_intro": "Sie haben die {t_poll} für {month} noch nicht beantwortet.",
+        "poll_until": "Sie können bis {day} antworten.",
+        "poll_on_page": "Öffnen Sie Ihre Seite mit dem Link unten. Tippen Sie Ihre Tage an.",
+        "poll_no_page": "Bitte sagen Sie dem Büro, an welchen Tagen Sie helfen können.",
+        "gap_subject": "{need} fehlt am {day}: können Sie einspringen?",
+        "gap_intro": "Am {day} ({time}) fehlt {need_lower}.",
+        "gap_you": "Sie könnten einspringen: {duty}.",
+        "gap_on_page": "Öffnen Sie Ihre Seite mit dem Link unten. Dort können Sie einspringen.",
+        "gap_no_page": "Bitte rufen Sie im Büro an, wenn Sie einspringen können.",
+        "gap_lead_confirms": "Die {t_lead} bestätigt es.",
+        "gap_need_counsellors": "{T_counselling}",
+        "gap_need_lead": "{T_lead_duty}",
+        "gap_need_counsellors_lower": "eine {t_counsellor}",
+        "gap_need_lead_lower": "der {t_lead_duty}",
+        "digest_subject": "Das Büro am {day}: {parts}",
+        "digest_requests_one": "{count} Anfrage wartet",
+        "digest_requests_other": "{count} Anfragen warten",
+        "digest_polls_one": "{count} {t_poll} offen",
+        "digest_polls_other": "{count} Umfragen offen",
+        "digest_gaps_one": "{count} {t_gap}",
+        "digest_gaps_other": "{count} {t_gaps}",
+        "digest_requests_heading": "Diese Anfragen warten auf Sie:",
+        "digest_poll_heading": "{T_poll} für {month} (bis {day}): {answered} von {volunteers} "
+        "haben geantwortet.",
+        "digest_poll_missing": "Noch nicht geantwortet: {names}",
+        "digest_gaps_heading": "{T_gaps} in den nächsten zwei Wochen:",
+        "digest_gap_line": "{day}, {time}: {need} fehlt",
+        "digest_app": "Zur Web-App: {url}",
+    },
+}

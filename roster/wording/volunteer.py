@@ -14,20 +14,20 @@ from roster.wording import volunteer_duty, volunteer_notices, volunteer_poll
 BASE: dict[str, dict[str, str]] = {
     "en": {
         # roster page link / revoke
-        "cmd_link": "Personal page of {name}. The link is shown only now and not stored: "
-        "hand it over (text, QR code or picture) and keep no copy.",
+        "cmd_link": "Personal page of {name}. Hand the link over (text, QR code or picture) "
+        "and keep no copy. Only this office's computer can show it again: on the handout "
+        "sheet and in messages to {name}.",
         "cmd_local": "This link works only on this computer, not on a phone.",
         "cmd_png": "QR code written to this file; delete it once it is handed over: {path}",
-        "cmd_exists": "{name} already has a page link, made on {day}. A link is shown only "
-        "once, so it cannot be shown again. To make a new one (the old one stops working), "
-        "run:",
+        "cmd_exists": "{name} already has a page link, made on {day}. The handout sheet in "
+        "the web app shows it again. To make a new one (the old one stops working), run:",
         "cmd_revoked": "The old page link of {name} no longer works.",
         "cmd_unknown": "Nobody in the team has the id {who}. Give the id of a person in the "
         "team, as the team list shows it.",
         "cmd_left": "{name} has left the team: no page link is made.",
         "cmd_no_address": "No link was made: the office has no public address for its web "
         "app yet (the address of the calendars in the office's settings). A link now would "
-        "work only on this computer, and a link is shown only once. For a test link that "
+        "work only on this computer. For a test link that "
         "works only on this computer, run:",
         # the page
         "page_title": "My page",
@@ -76,22 +76,22 @@ BASE: dict[str, dict[str, str]] = {
         "calendar_change": "Made a new calendar link.",
     },
     "de": {
-        "cmd_link": "Persönliche Seite von {name}. Der Link wird nur jetzt gezeigt und nicht "
-        "gespeichert: Geben Sie ihn weiter (Text, QR-Code oder Bild) und behalten Sie keine "
-        "Kopie.",
+        "cmd_link": "Persönliche Seite von {name}. Geben Sie den Link weiter (Text, QR-Code "
+        "oder Bild) und behalten Sie keine Kopie. Nur der Computer des Büros kann ihn noch "
+        "einmal zeigen: auf dem Handzettel und in Nachrichten an {name}.",
         "cmd_local": "Dieser Link funktioniert nur auf diesem Computer, nicht auf einem Handy.",
         "cmd_png": "QR-Code in diese Datei geschrieben; löschen Sie sie nach der Übergabe: {path}",
-        "cmd_exists": "{name} hat schon einen Link zur Seite, erstellt am {day}. Ein Link "
-        "wird nur einmal gezeigt und kann nicht noch einmal gezeigt werden. Für einen neuen "
-        "Link (der alte funktioniert dann nicht mehr) rufen Sie auf:",
+        "cmd_exists": "{name} hat schon einen Link zur Seite, erstellt am {day}. Der "
+        "Handzettel in der Web-App zeigt ihn noch einmal. Für einen neuen Link (der alte "
+        "funktioniert dann nicht mehr) rufen Sie auf:",
         "cmd_revoked": "Der alte Link zur Seite von {name} funktioniert nicht mehr.",
         "cmd_unknown": "Niemand im Team hat die Kennung {who}. Geben Sie die Kennung einer "
         "Person im Team an, wie die Teamliste sie zeigt.",
         "cmd_left": "{name} ist nicht mehr im Team: Es wird kein Link erstellt.",
         "cmd_no_address": "Es wurde kein Link erstellt: Das Büro hat noch keine öffentliche "
         "Adresse für seine Web-App (die Adresse der Kalender in den Einstellungen des Büros). "
-        "Ein Link würde jetzt nur auf diesem Computer funktionieren, und ein Link wird nur "
-        "einmal gezeigt. Für einen Test-Link nur für diesen Computer rufen Sie auf:",
+        "Ein Link würde jetzt nur auf diesem Computer funktionieren. Für einen Test-Link nur "
+        "für diesen Computer rufen Sie auf:",
         "page_title": "Meine Seite",
         "hello": "Hallo, {name}!",
         "language_label": "Sprache",

@@ -39,14 +39,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "duty_stepped_in": "Thank you! You now have a duty on {day}: {duty}.",
         "duty_step_in_asked": "Thank you! Your offer for {day} ({duty}) waits for the {t_lead}.",
         "duty_given_back": "You are no longer planned for {day}.",
-        "duty_given_back_waiting": "Noted: you cannot come on {day}. The {t_lead} will "
-        "look for someone else.",
+        "duty_given_back_waiting": "Noted: you cannot come on {day}. You are no longer "
+        "planned for it. The {t_lead} will look for someone else.",
         "duty_done_stepped_in": "Thank you! You now have a duty on {day}. Your calendar "
         "shows it at its next update.",
         "duty_done_step_in_asked": "Thank you! Your offer for {day} waits for the {t_lead}.",
         "duty_done_given_back": "You are no longer planned for {day}.",
-        "duty_done_given_back_waiting": "Noted: you cannot come on {day}. The {t_lead} "
-        "will look for someone else.",
+        "duty_done_given_back_waiting": "Noted: you cannot come on {day}. You are no "
+        "longer planned for it. The {t_lead} will look for someone else.",
         "duty_bad_date": "That date is not valid.",
         "duty_past": "{day} is over. This cannot be changed any more.",
         "duty_no_gap": "On {day} this place is no longer open.",
@@ -60,6 +60,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "duty_change_asked_step_in": "{name} offered to step in on {day}: {duty}",
         "duty_change_gave_back": "{name} cannot come on {day}",
         "duty_change_declined": "Request of {name} for {day} declined",
+        "duty_change_gap_filled": "Planned again: {name} cannot come on {day}",
+        "duty_gap_reason": "Given back by the person on duty. The {t_lead} has not planned "
+        "anyone else yet.",
+        "duty_gap_refused": "This duty cannot be given back here. Please call the office.",
     },
     "de": {
         "duty_step_in_title": "Einspringen",
@@ -88,14 +92,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "duty_stepped_in": "Danke! Sie haben jetzt einen Dienst am {day}: {duty}.",
         "duty_step_in_asked": "Danke! Ihr Angebot für {day} ({duty}) wartet auf die {t_lead}.",
         "duty_given_back": "Sie sind für {day} nicht mehr eingeplant.",
-        "duty_given_back_waiting": "Notiert: Sie können am {day} nicht kommen. Die "
-        "{t_lead} sucht jemand anderes.",
+        "duty_given_back_waiting": "Notiert: Sie können am {day} nicht kommen. Sie sind "
+        "dafür nicht mehr eingeplant. Die {t_lead} sucht jemand anderes.",
         "duty_done_stepped_in": "Danke! Sie haben jetzt einen Dienst am {day}. Ihr Kalender "
         "zeigt ihn beim nächsten Abgleich.",
         "duty_done_step_in_asked": "Danke! Ihr Angebot für {day} wartet auf die {t_lead}.",
         "duty_done_given_back": "Sie sind für {day} nicht mehr eingeplant.",
-        "duty_done_given_back_waiting": "Notiert: Sie können am {day} nicht kommen. Die "
-        "{t_lead} sucht jemand anderes.",
+        "duty_done_given_back_waiting": "Notiert: Sie können am {day} nicht kommen. Sie "
+        "sind dafür nicht mehr eingeplant. Die {t_lead} sucht jemand anderes.",
         "duty_bad_date": "Dieses Datum ist nicht gültig.",
         "duty_past": "{day} ist vorbei. Das lässt sich nicht mehr ändern.",
         "duty_no_gap": "Am {day} ist dieser Platz nicht mehr offen.",
@@ -108,5 +112,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "duty_change_asked_step_in": "{name} bietet an, am {day} einzuspringen: {duty}",
         "duty_change_gave_back": "{name} kann am {day} nicht kommen",
         "duty_change_declined": "Anfrage von {name} für {day} abgelehnt",
+        "duty_change_gap_filled": "Neu geplant: {name} kann am {day} nicht kommen",
+        "duty_gap_reason": "Von der Person im Dienst abgegeben. Die {t_lead} hat noch "
+        "niemand anderes eingeplant.",
+        "duty_gap_refused": "Dieser Dienst lässt sich hier nicht abgeben. Bitte rufen Sie "
+        "im Büro an.",
     },
 }

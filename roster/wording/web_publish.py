@@ -60,9 +60,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "publish_download": "{label} as {kind}",
         # calendar links
         "publish_links_heading": "Calendar links",
-        "publish_links_explain": "Each person gets their own link to their calendar. A "
-        "handout is one page to print: the link, a QR code and how to subscribe. The link is "
-        "shown only once, on the handout.",
+        "publish_links_explain": "Each person gets a handout: one page to print, with the "
+        "link to their own page and its QR code. On that page they answer the {t_poll}, see "
+        "their {t_duties} and get their calendar link. The table shows who has a calendar "
+        "link.",
         "publish_links_no_address": "No links can be made yet. Phones need a public address "
         "on the internet to reach the calendars, and this app has none yet. Ask the person "
         "who looks after this computer to give the calendars a public address.",
@@ -78,11 +79,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "publish_had_no_link": "{name} had no link.",
         "publish_unknown_person": "This person is not in the team.",
         # confirmations
-        "publish_confirm_handout_title": "A new link for {name}?",
-        "publish_confirm_handout": "{name} already has a calendar link, made on {day}. It "
-        "cannot be shown again. A new handout makes a new link, and the old link stops "
-        "working at once. {name} must then subscribe again, with the new link.",
-        "publish_confirm_handout_button": "Yes, make a new link",
         "publish_confirm_revoke_title": "Revoke the link of {name}?",
         "publish_confirm_revoke": "The link stops working at once. The calendar of {name} "
         "then gets no new {t_duties}. Do this when someone leaves the team, or when a phone "
@@ -92,16 +88,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "publish_replace_needed": "{name} already has a link, made on {day}. A new link "
         "makes the old one stop working: confirm that you want to replace it.",
         # the handout sheet
-        "publish_sheet_title": "Your {t_duties} in your calendar",
         "publish_sheet_for": "For {name}",
-        "publish_sheet_intro": "Subscribe to this link once. Then your {t_duties} appear in "
-        "the calendar on your phone. When the {t_rota} changes, your calendar changes too.",
-        "publish_sheet_qr": "QR code of the calendar link of {name}",
         "publish_sheet_link": "Your link:",
         "publish_sheet_private": "This link is only for you. Do not pass it on. If you lose "
         "your phone, tell the office: you get a new link.",
-        "publish_sheet_subscribe": "Subscribe, do not download: a downloaded calendar never "
-        "changes.",
         "publish_sheet_android": "Android and Google Calendar",
         "publish_sheet_android_1": "Install the free app ICSx⁵ (Google Play or F-Droid).",
         "publish_sheet_android_2": "Scan the QR code with the camera and open the link with "
@@ -117,10 +107,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "publish_sheet_outlook_1": "Open the calendar. Choose Add calendar, then Subscribe "
         "from web (on Windows: From Internet).",
         "publish_sheet_outlook_2": "Type in the link and confirm.",
-        "publish_sheet_print": "Print this page now (Ctrl+P, or Print in the browser's menu) "
-        "and give it to {name}. Nobody can show this link again.",
-        "publish_sheet_not_published": "The calendar of {name} is not published yet. Publish "
-        "the calendars: then the link shows their {t_duties}.",
         "publish_sheet_replaced": "The old link of {name} no longer works.",
         "publish_sheet_back": "Back to Publish and print",
         "publish_sheet_gone_title": "The link was shown once",
@@ -132,6 +118,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "publish_printed_change": "Made the printouts for {month_name}.",
         "publish_handout_change": "Made a handout (new calendar link) for {name}.",
         "publish_revoked_change": "Revoked the calendar link of {name}.",
+        "publish_page_link_change": "Made a page link for {name}.",
+        # the handout sheet with the page link
+        "publish_page_sheet_title": "Your own page",
+        "publish_page_sheet_intro": "On your page you say when you can come, see your "
+        "{t_duties} and put them into your phone's calendar.",
+        "publish_page_sheet_qr": "QR code of the page link of {name}",
+        "publish_page_sheet_steps": "How to start",
+        "publish_page_sheet_step_1": "Scan the code with your phone camera. Tap the link.",
+        "publish_page_sheet_step_2": "Save the page on your home screen: in the browser's "
+        "menu, tap Add to Home screen.",
+        "publish_page_sheet_step_3": "On the page: answer the {t_poll}, see your {t_duties}, "
+        "and get your calendar link.",
+        "publish_page_sheet_print": "Print this page now (Ctrl+P, or Print in the browser's "
+        "menu) and give it to {name}.",
+        "publish_page_sheet_made": "A new page link was made for {name}.",
     },
     "de": {
         "publish_title": "Veröffentlichen und drucken: {month}",
@@ -182,9 +183,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "publish_kind_html": "Webseite",
         "publish_download": "{label} als {kind}",
         "publish_links_heading": "Kalender-Links",
-        "publish_links_explain": "Jede Person bekommt einen eigenen Link zu ihrem Kalender. "
-        "Ein Handzettel ist eine Seite zum Ausdrucken: der Link, ein QR-Code und wie man den "
-        "Kalender abonniert. Der Link wird nur einmal gezeigt, auf dem Handzettel.",
+        "publish_links_explain": "Jede Person bekommt einen Handzettel: eine Seite zum "
+        "Ausdrucken, mit dem Link zu ihrer eigenen Seite und seinem QR-Code. Auf der Seite "
+        "beantwortet sie die {t_poll}, sieht ihre {t_duties} und holt ihren Kalender-Link. Die "
+        "Tabelle zeigt, wer einen Kalender-Link hat.",
         "publish_links_no_address": "Noch können keine Links erstellt werden. Handys brauchen "
         "eine öffentliche Adresse im Internet, um die Kalender zu erreichen, und diese App hat "
         "noch keine. Bitten Sie die Person, die diesen Computer betreut, den Kalendern eine "
@@ -201,12 +203,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "publish_revoked": "Der Link von {name} funktioniert nicht mehr.",
         "publish_had_no_link": "{name} hatte keinen Link.",
         "publish_unknown_person": "Diese Person ist nicht im Team.",
-        "publish_confirm_handout_title": "Einen neuen Link für {name}?",
-        "publish_confirm_handout": "{name} hat schon einen Kalender-Link, erstellt am {day}. "
-        "Er kann nicht noch einmal gezeigt werden. Ein neuer Handzettel erstellt einen neuen "
-        "Link, und der alte Link funktioniert sofort nicht mehr. {name} muss den Kalender "
-        "dann neu abonnieren, mit dem neuen Link.",
-        "publish_confirm_handout_button": "Ja, einen neuen Link erstellen",
         "publish_confirm_revoke_title": "Den Link von {name} sperren?",
         "publish_confirm_revoke": "Der Link funktioniert sofort nicht mehr. Der Kalender von "
         "{name} bekommt dann keine neuen {t_duties}. Tun Sie das, wenn jemand das Team "
@@ -215,17 +211,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "publish_cancel": "Abbrechen",
         "publish_replace_needed": "{name} hat schon einen Link, erstellt am {day}. Ein neuer "
         "Link macht den alten ungültig: Bestätigen Sie, dass Sie ihn ersetzen wollen.",
-        "publish_sheet_title": "Ihre {t_duties} in Ihrem Kalender",
         "publish_sheet_for": "Für {name}",
-        "publish_sheet_intro": "Abonnieren Sie diesen Link einmal. Dann stehen Ihre "
-        "{t_duties} im Kalender auf Ihrem Handy. Wenn sich der {t_rota} ändert, ändert sich "
-        "auch Ihr Kalender.",
-        "publish_sheet_qr": "QR-Code des Kalender-Links von {name}",
         "publish_sheet_link": "Ihr Link:",
         "publish_sheet_private": "Dieser Link ist nur für Sie. Geben Sie ihn nicht weiter. "
         "Wenn Sie Ihr Handy verlieren, sagen Sie es im Büro: Sie bekommen einen neuen Link.",
-        "publish_sheet_subscribe": "Abonnieren, nicht herunterladen: Ein heruntergeladener "
-        "Kalender ändert sich nie.",
         "publish_sheet_android": "Android und Google Kalender",
         "publish_sheet_android_1": "Installieren Sie die kostenlose App ICSx⁵ (Google Play "
         "oder F-Droid).",
@@ -244,11 +233,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "publish_sheet_outlook_1": "Öffnen Sie den Kalender. Wählen Sie Kalender hinzufügen, "
         "dann Aus dem Web abonnieren (unter Windows: Aus dem Internet).",
         "publish_sheet_outlook_2": "Geben Sie den Link ein und bestätigen Sie.",
-        "publish_sheet_print": "Drucken Sie diese Seite jetzt aus (Strg+P, oder Drucken im "
-        "Menü des Browsers) und geben Sie sie {name}. Niemand kann diesen Link noch einmal "
-        "zeigen.",
-        "publish_sheet_not_published": "Der Kalender von {name} ist noch nicht veröffentlicht. "
-        "Veröffentlichen Sie die Kalender: Dann zeigt der Link die {t_duties}.",
         "publish_sheet_replaced": "Der alte Link von {name} funktioniert nicht mehr.",
         "publish_sheet_back": "Zurück zu Veröffentlichen und drucken",
         "publish_sheet_gone_title": "Der Link wurde einmal gezeigt",
@@ -260,5 +244,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "publish_printed_change": "Ausdrucke für {month_name} erstellt.",
         "publish_handout_change": "Handzettel (neuer Kalender-Link) für {name} erstellt.",
         "publish_revoked_change": "Kalender-Link von {name} gesperrt.",
+        "publish_page_link_change": "Link zur persönlichen Seite für {name} erstellt.",
+        "publish_page_sheet_title": "Ihre eigene Seite",
+        "publish_page_sheet_intro": "Auf Ihrer Seite sagen Sie, wann Sie kommen können, sehen "
+        "Ihre {t_duties} und holen sie in den Kalender Ihres Handys.",
+        "publish_page_sheet_qr": "QR-Code des Links zur Seite von {name}",
+        "publish_page_sheet_steps": "So fangen Sie an",
+        "publish_page_sheet_step_1": "Scannen Sie den Code mit der Kamera Ihres Handys. "
+        "Tippen Sie auf den Link.",
+        "publish_page_sheet_step_2": "Speichern Sie die Seite auf dem Startbildschirm: Tippen "
+        "Sie im Menü des Browsers auf „Zum Startbildschirm hinzufügen“.",
+        "publish_page_sheet_step_3": "Auf der Seite: Beantworten Sie die {t_poll}, sehen Sie "
+        "Ihre {t_duties} und holen Sie Ihren Kalender-Link.",
+        "publish_page_sheet_print": "Drucken Sie diese Seite jetzt aus (Strg+P, oder Drucken "
+        "im Menü des Browsers) und geben Sie sie {name}.",
+        "publish_page_sheet_made": "Für {name} wurde ein neuer Link zur Seite erstellt.",
     },
 }

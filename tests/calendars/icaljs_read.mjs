@@ -1,5 +1,7 @@
 // Reads .ics files with ical.js (Mozilla's parser, used by Thunderbird) and prints, per
-// file, each event's UID, SUMMARY, STATUS, SEQUENCE and start/end as UTC instants.
+// file, each event's UID, SUMMARY, STATUS, SEQUENCE and start/end as UTC instants, and its
+// alarms: ACTION, DESCRIPTION, UID and the UTC instant each TRIGGER rings at (a duration
+// from the start, or an absolute time), as ical.js computes it.
 // Usage: node icaljs_read.mjs ICALJS_PACKAGE_DIR FILE...
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -27,6 +29,33 @@ for (const file of files) {
       start: instant(event.startDate),
       end: instant(event.endDate),
       zone: event.startDate.isDate ? null : event.startDate.zone.tzid,
+      alarms: component.getAllSubcomponents("valarm").map((alarm) => {
+        const trigger = alarm.getFirstPropertyValue("trigger");
+        // rings: the start plus the duration in exact seconds (RFC 5545: hours and
+        // minutes are exact). wall: Time.addDuration on the start in its zone, as
+        // Thunderbird's calAlarm computes it: wall-clock arithmetic, an hour apart from
+        // rings when a daylight-saving change lies between alarm and start.
+        let rings;
+        let wall;
+        if (trigger instanceof ICAL.Duration) {
+          const start = event.startDate.toJSDate().getTime();
+          rings = new Date(start + trigger.toSeconds() * 1000).toISOString();
+          const moment = event.startDate.clone();
+          moment.addDuration(trigger);
+          wall = moment.toJSDate().toISOString();
+        } else {
+          rings = trigger.toJSDate().toISOString();
+          wall = rings;
+        }
+        return {
+          action: alarm.getFirstPropertyValue("action"),
+          description: alarm.getFirstPropertyValue("description"),
+          uid: alarm.getFirstPropertyValue("uid"),
+          trigger: trigger.toString(),
+          rings,
+          wall,
+        };
+      }),
     };
   });
 }

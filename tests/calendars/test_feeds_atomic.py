@@ -29,6 +29,7 @@ from publication_checks import (
 from starlette.testclient import TestClient
 
 from calendars import publish as publish_module
+from calendars.alarms import FeedAlarms
 from calendars.feed_app import feed_app
 from calendars.ics import feed_ics
 from calendars.publish import PublishReport, publish
@@ -68,9 +69,13 @@ def quick_feeds(monkeypatch: pytest.MonkeyPatch) -> None:
     made = functools.cache(feed_ics)
 
     def once(
-        name: str, events: Sequence[PublishedEvent], timezone: str, years: tuple[int, int]
+        name: str,
+        events: Sequence[PublishedEvent],
+        timezone: str,
+        years: tuple[int, int],
+        alarms: FeedAlarms | None = None,
     ) -> bytes:
-        return made(name, tuple(events), timezone, years)
+        return made(name, tuple(events), timezone, years, alarms)
 
     monkeypatch.setattr(publish_module, "feed_ics", once)
 

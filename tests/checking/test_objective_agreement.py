@@ -51,8 +51,8 @@ def bound_raised_by(points: int) -> Callable[[object], Relaxation]:
     """The open hours' relaxation with a bound ``points`` too high (a wrong bound)."""
     real = relax_open_hours
 
-    def too_high(inp: object) -> Relaxation:
-        found = real(inp)  # type: ignore[arg-type]
+    def too_high(inp: object, seconds: float | None = None) -> Relaxation:
+        found = real(inp, seconds)  # type: ignore[arg-type]
         return dataclasses.replace(found, bound=found.bound + points)
 
     return too_high

@@ -29,6 +29,13 @@ def test_relaxations_without_time_prove_and_guide_nothing() -> None:
     assert bound_appointments(inp, 0.0) == AppointmentBound()
 
 
+def test_relaxations_whose_time_ends_while_building_prove_and_guide_nothing() -> None:
+    """A share too short to build the linear program (a city's) ends it early."""
+    inp = example_input()
+    assert relax_open_hours(inp, 1e-9) == Relaxation()
+    assert bound_appointments(inp, 1e-9) == AppointmentBound()
+
+
 def test_relaxations_with_time_are_the_unlimited_ones() -> None:
     inp = example_input()
     assert relax_open_hours(inp, 60.0) == relax_open_hours(inp)

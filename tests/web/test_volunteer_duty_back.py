@@ -15,7 +15,7 @@ from roster.app.feeds import link_feed, publish_month
 from roster.app.web_files import changes_path
 from roster.domain.month import Month
 from roster.planfile.io import plan_path, read_plan
-from roster.planfile.schema import PlanSession
+from roster.planfile.schema import Plan, PlanSession
 
 DAY = "2026-12-10"
 WHO = "v05"
@@ -66,7 +66,9 @@ def test_replan_takes_him_out_and_publishes_again(office: Path, client: TestClie
     assert read_requests(office) == []
 
 
-def test_ask_lead_writes_the_absence_and_waits(office: Path, client: TestClient) -> None:
+def test_ask_lead_writes_the_absence_takes_him_out_and_waits(
+    office: Path, client: TestClient
+) -> None:
     (office / "overrides").mkdir()
     (office / OVERRIDES).write_text(
         "# Hand-written: keep this comment.\nforbid:\n  - {volunteer: v02, date: 2026-12-17}  "
@@ -87,7 +89,13 @@ def test_ask_lead_writes_the_absence_and_waits(office: Path, client: TestClient)
     assert text.startswith("# Hand-written: keep this comment.\n")
     assert "{volunteer: v02, date: 2026-12-17}  # on holiday" in text
     assert "{volunteer: v05, date: 2026-12-10}" in text
-    assert plan_path(office, Month.parse("2026-12")).read_bytes() == plan_before
+    # He is out of the plan at once (the place needs nobody else: no gap); the rest stays.
+    after = read_plan(plan_path(office, Month.parse("2026-12")))
+    before = Plan.model_validate_json(plan_before)
+    assert [s for s in after.sessions if s.date.isoformat() != DAY] == [
+        s for s in before.sessions if s.date.isoformat() != DAY
+    ]
+    assert WHO not in {entry.volunteer for entry in _session(office).staff}
     [waiting] = pending_requests(office)
     assert waiting.text == "Thomas Weber kann am Do., 10. Dez. nicht kommen"
     assert _log(office) == [(WHO, "volunteer.duty_change_gave_back")]
@@ -98,7 +106,7 @@ def test_ask_lead_writes_the_absence_and_waits(office: Path, client: TestClient)
     assert confirm_request(office, waiting.id, who="v01", now=START, lock_wait=0) is not None
     assert WHO not in {entry.volunteer for entry in _session(office).staff}
     assert read_requests(office) == []
-    assert _log(office)[-1] == ("v01", "web.adjust_change_taken_out")
+    assert _log(office)[-1] == ("v01", "volunteer.duty_change_gap_filled")
 
 
 def test_refused_in_plain_words_nothing_written(office: Path, client: TestClient) -> None:

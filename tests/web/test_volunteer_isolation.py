@@ -44,6 +44,11 @@ BODIES: dict[tuple[str, str], list[dict[str, Any] | None]] = {
         {"date": OTHER_DAY},
         {"date": OTHER_DAY, "volunteer": OTHER},
     ],
+    ("get", "/api/p/{token}/messages"): [None],
+    ("put", "/api/p/{token}/messages"): [
+        {"switches": {"reminder": False}},
+        {"volunteer": OTHER, "switches": {"reminder": False}},
+    ],
 }
 """Each operation of the volunteers' API, with the bodies it is tried with."""
 

@@ -1,5 +1,5 @@
 """What the notices are made of (issue 16): one :class:`Notice` per message, made by the
-kinds' producers from a :class:`NotifyContext`; :mod:`roster.app.notify.send` turns them
+kinds' producers from a :class:`NotifyContext`; :mod:`roster.app.notify.run` turns them
 into e-mails, sends what the sent-log does not yet hold, and reports.
 
 A notice's ``key`` is stable: the same duty, change, poll, gap or day gives the same key

@@ -5,10 +5,10 @@
 Publishing, printing and revoking a link are forms that post and redirect (303) back to
 the page; what they did is kept for the redirect's page in a note (in memory, for this
 session, a few minutes). "Make a handout" is the exception: its answer *is* the handout
-sheet, because the new link is shown in that one answer and kept nowhere. The form sends
-back a fingerprint of the person's link as the page showed it, so a reload or a second
-click makes no second link: it says the link was shown once. Making a new link for someone who has one, and revoking,
-first ask to confirm.
+sheet, with the person's page link and its QR code (:func:`roster.app.page_links.page_sheet`):
+the live link rebuilt, or a new one for a person without a link that can be shown again,
+so a reload shows the same link. Revoking a calendar link first asks to confirm. The API
+still makes calendar links (``POST /api/volunteers/{id}/link``).
 
 Printouts are downloaded by a name from the list of the month's printouts, never by a
 path from the request.
@@ -28,16 +28,15 @@ from starlette.responses import RedirectResponse, Response
 
 from roster.app.handout import (
     Handout,
-    LinkExistsError,
     LinkList,
     Revoked,
-    ShownOnceError,
     UnknownVolunteerError,
     link_of,
     make_handout,
     revoke_link,
     volunteer_links,
 )
+from roster.app.page_links import PageSheet, page_sheet
 from roster.app.publishing_files import PrintList, make_printouts, print_file, print_files
 from roster.app.publishing_web import PublishResult, publish_calendars, publish_page
 from roster.domain.errors import RosterError
@@ -172,9 +171,9 @@ def _unknown(request: Request, exc: UnknownVolunteerError) -> Response:
     return error_page(request, 404, exc.message)
 
 
-def _sheet(request: Request, month: str, handout: Handout) -> Response:
+def _sheet(request: Request, month: str, sheet: PageSheet) -> Response:
     return render(
-        request, "handout.html.j2", month=Month.parse(month), active="publish", handout=handout
+        request, "handout.html.j2", month=Month.parse(month), active="publish", sheet=sheet
     )
 
 
@@ -237,38 +236,23 @@ def handout_form(
     lead: LeadDep,
     month: MonthPath,
     volunteer: VolunteerPath,
-    version: Annotated[str, Form(max_length=64)] = "",
-    confirm: Annotated[str, Form(max_length=8)] = "",
 ) -> Response:
-    """The handout sheet with a new link, shown once; first a question when the person has
-    a link already."""
+    """The handout sheet: the person's page link and its QR code. Their live link is shown
+    again (nothing is written); a person without a link that can be shown again gets a new
+    one."""
     try:
-        handout = make_handout(
+        sheet = page_sheet(
             settings.folder,
             volunteer,
             who=lead.id,
-            replace=confirm == "yes",
-            version=version,
             now=settings.clock(),
             lock_wait=settings.lock_wait,
         )
     except UnknownVolunteerError as exc:
         return _unknown(request, exc)
-    except ShownOnceError as exc:
-        return render(
-            request,
-            "handout_gone.html.j2",
-            status=410,
-            month=Month.parse(month),
-            active="publish",
-            message=exc.message,
-        )
-    except LinkExistsError as exc:
-        link = exc.link
-        return _confirm(request, month, "handout", link.id, link.name, link.since_text, version)
     except RosterError as exc:
         return _failed(request, settings, month, exc)
-    return _sheet(request, month, handout)
+    return _sheet(request, month, sheet)
 
 
 def _confirm(
@@ -278,9 +262,8 @@ def _confirm(
     volunteer: str,
     name: str,
     day: str | None,
-    version: str = "",
 ) -> Response:
-    """The question before a new link replaces an old one, or before a link is revoked."""
+    """The question before a link is revoked."""
     t = words(office_of(request).locale)
     return render(
         request,
@@ -292,7 +275,6 @@ def _confirm(
         title=t(f"publish_confirm_{action}_title", name=name),
         question=t(f"publish_confirm_{action}", name=name, day=day or ""),
         button=t(f"publish_confirm_{action}_button"),
-        version=version,
     )
 
 

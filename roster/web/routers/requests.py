@@ -69,8 +69,8 @@ def requests_api(settings: SettingsDep, month: MonthPath) -> list[RequestLine]:
 def confirm_api(
     settings: SettingsDep, lead: LeadDep, request_id: RequestPath
 ) -> ChangeResult | None:
-    """Confirm a request: a step-in is put in, a give-back taken out (the month is planned
-    again with stability); what changed, if the plan changed."""
+    """Confirm a request: a step-in is put in, a give-back's open place filled (the month
+    is planned again with stability); what changed, if the plan changed."""
     return confirm_request(
         settings.folder, request_id, who=lead.id, now=settings.clock(), lock_wait=settings.lock_wait
     )
@@ -78,7 +78,7 @@ def confirm_api(
 
 @api.post("/requests/{request_id}/decline", status_code=204)
 def decline_api(settings: SettingsDep, lead: LeadDep, request_id: RequestPath) -> Response:
-    """Decline a request (a give-back's absence stays recorded: the lead plans)."""
+    """Decline a request (a give-back's absence and its open place stay: the lead plans)."""
     decline_request(
         settings.folder, request_id, who=lead.id, now=settings.clock(), lock_wait=settings.lock_wait
     )
