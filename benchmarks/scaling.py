@@ -221,18 +221,20 @@ def render_scaling(rows: list[Json], note: str) -> str:
         f"- load average at the end: {head['load_before']}",
         "",
         "| volunteers | appts | gather s | first s | relax s | relaxed | appt bound s "
-        "| start s | model s | build s | explain s | check s | first plan s | gap at limit "
-        "| status | peak MB build | peak MB solve |",
-        "|" + "---:|" * 17,
+        "| start s | model s | build s | explain s | check s | first plan s | plan s "
+        "| gap at limit | status | peak MB build | peak MB solve |",
+        "|" + "---:|" * 18,
     ]
     for row in rows:
         build, solve = row["build"], row["solve"]
         cells = [row["volunteers"], build.get("appointments")]
         steps = (*BUILD_STEPS[:3], "relaxed", *BUILD_STEPS[3:], "build_s", "explain_s", "check_s")
         cells += [build.get(step) for step in steps]
-        cells += [solve.get("first_plan_s"), solve.get("gap"), solve.get("status")]
+        cells += [solve.get("first_plan_s"), solve.get("wall_s"), solve.get("gap")]
+        cells += [solve.get("status")]
         cells += [build["peak_mb"], solve["peak_mb"]]
-        forms = ["d", "d", ".2f", ".2f", ".2f", "", *[".2f"] * 6, ".1f", ".3f", "", ".0f", ".0f"]
+        forms = ["d", "d", ".2f", ".2f", ".2f", "", *[".2f"] * 6, ".1f", ".1f", ".3f", "", ".0f"]
+        forms += [".0f"]
         text = [_cell(value, form) for value, form in zip(cells, forms, strict=True)]
         lines.append("| " + " | ".join(text) + " |")
         failed = [
