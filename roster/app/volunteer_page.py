@@ -112,7 +112,8 @@ def _plans(data: OfficeData, today: date) -> list[Plan]:
     return found
 
 
-def _role(locale: str, entry: StaffEntry, fmt: Formatter) -> str:
+def role_words(locale: str, entry: StaffEntry, fmt: Formatter) -> str:
+    """The volunteer's task in a session, in words (their page and their reminders)."""
     language = fmt.language(entry.language) if entry.language else ""
     if entry.role == "interpreter":
         role = say(locale, "role_interpreter", language=language)
@@ -125,14 +126,19 @@ def _role(locale: str, entry: StaffEntry, fmt: Formatter) -> str:
     return say(locale, "role_trainee", role=role) if entry.trainee else role
 
 
-def _appointment(locale: str, item: PlanAppointment, fmt: Formatter, *, case_refs: bool) -> str:
+def appointment_words(
+    locale: str, item: PlanAppointment, fmt: Formatter, *, case_refs: bool
+) -> str:
+    """An appointment's time and language (its case reference only with ``case_refs``),
+    never a client's name."""
     values = {"time": fmt.time(item.start), "language": fmt.language(item.language)}
     if case_refs:
         return say(locale, "appointment_case", case=item.case, **values)
     return say(locale, "appointment_line", **values)
 
 
-def _mine(item: PlanAppointment, volunteer: str) -> bool:
+def is_mine(item: PlanAppointment, volunteer: str) -> bool:
+    """Whether the volunteer counsels or interprets in the appointment."""
     return volunteer in (item.counsellor, item.second_counsellor, item.interpreter)
 
 
@@ -159,7 +165,7 @@ def _duty(
     locale: str,
 ) -> Duty:
     mine = sorted(
-        (a for a in plan.appointments if a.session == session.id and _mine(a, entry.volunteer)),
+        (a for a in plan.appointments if a.session == session.id and is_mine(a, entry.volunteer)),
         key=lambda a: (a.start, a.desk),
     )
     start = session.start.astimezone(data.office.zone)
@@ -179,16 +185,18 @@ def _duty(
         day=fmt.day_full(session.date),
         time=fmt.span(session.start, session.end),
         kind=say(locale, f"kind_{session.kind}"),
-        role=_role(locale, entry, fmt),
+        role=role_words(locale, entry, fmt),
         appointments=[
-            _appointment(locale, item, fmt, case_refs=data.office.feeds.case_refs) for item in mine
+            appointment_words(locale, item, fmt, case_refs=data.office.feeds.case_refs)
+            for item in mine
         ],
-        colleagues=_colleagues(data, session, entry.volunteer),
+        colleagues=colleague_names(data, session, entry.volunteer),
     )
 
 
-def _colleagues(data: OfficeData, session: PlanSession, volunteer: str) -> list[str]:
-    """The names of the others on duty in the session, if the office shows them."""
+def colleague_names(data: OfficeData, session: PlanSession, volunteer: str) -> list[str]:
+    """Who else is on duty in the session, by name; none unless the office shows them
+    (``volunteers.show_colleagues``)."""
     if not data.office.volunteers.show_colleagues:
         return []
     names = {person.id: person.name for person in data.volunteers}

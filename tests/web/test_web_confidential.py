@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
-from web_office import ORIGIN
+from web_office import ORIGIN, with_markers
 
 from roster.app.page_links import link_page
 from roster.app.web_files import changes_path
@@ -37,21 +37,6 @@ PARAMETERS: dict[str, list[str]] = {
 """Values for each path parameter a route may have."""
 OWN_PAGE = "{case}"
 """Routes with this parameter show one appointment, its note included, to the lead."""
-
-
-def _with_markers(office: Path) -> int:
-    """Put a numbered marker into every appointment note of the office; how many."""
-    count = 0
-    for path in sorted((office / "appointments").glob("*.yaml")):
-        lines = []
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip().startswith("note:"):
-                count += 1
-                lines.append(re.sub(r"note:.*", f"note: {MARKER}-{count} private", line))
-            else:
-                lines.append(line)
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return count
 
 
 def _page_tokens(office: Path) -> list[str]:
@@ -90,7 +75,7 @@ def _addresses(tokens: list[str] | None = None) -> list[tuple[str, str]]:
 @pytest.fixture
 def marked(office: Path) -> int:
     """The office's notes carry markers."""
-    return _with_markers(office)
+    return with_markers(office, MARKER)
 
 
 def test_notes_reach_no_answer_but_their_own_page(

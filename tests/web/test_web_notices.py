@@ -13,8 +13,8 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 from filelock import FileLock
-from test_web_notices_smtp import MARKER, set_mail, smtp_server, with_markers
-from web_office import ORIGIN, START, Clock, csrf_of, headers
+from test_web_notices_smtp import MARKER, set_mail, smtp_server
+from web_office import ORIGIN, START, Clock, csrf_of, headers, with_markers
 
 from roster.app import polls
 from roster.app.notify.sent_log import read_log
@@ -78,7 +78,7 @@ def test_other_pages_link_to_it(client: TestClient, logged_in: str) -> None:
 def test_send_now_sends_the_due_messages_once(
     office: Path, client: TestClient, logged_in: str
 ) -> None:
-    markers = with_markers(office)
+    markers = with_markers(office, MARKER)
     assert markers > 0
     open_poll(office)
     with smtp_server() as (inbox, port):
@@ -138,7 +138,7 @@ def test_a_refused_address_is_listed_with_its_reason(
     open_poll(office)
     with smtp_server() as (inbox, port):
         set_mail(office, port)
-        inbox.refuse.add("v27@example.org")
+        inbox.refuse_recipient("v27@example.org")
         answer = client.post("/api/notices/send", headers=headers(logged_in))
         assert answer.status_code == 200, answer.text
         report = answer.json()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from web_office import ORIGIN, PLAN
+from web_office import ORIGIN, PLAN, with_markers
 
 from roster.app.plan_jobs import planning_job, process_of, stop_all_jobs
 from roster.app.web_files import changes_path
@@ -43,17 +43,10 @@ def ended(client: TestClient, month: str, seconds: float = 40.0) -> dict[str, ob
     raise AssertionError("the planning did not end")
 
 
-def with_markers(office: Path) -> None:
-    """A marker in every appointment note of the office."""
-    for path in (office / "appointments").glob("*.yaml"):
-        written = re.sub(r"note:.*", f"note: {MARKER} private", path.read_text(encoding="utf-8"))
-        path.write_text(written, encoding="utf-8")
-
-
 def test_planning_runs_in_the_background_and_records_the_change(
     client: TestClient, logged_in: str, office: Path
 ) -> None:
-    with_markers(office)
+    with_markers(office, MARKER)
     started = client.post(
         "/api/months/2026-12/plan",
         json={"thoroughness": "quick"},
@@ -122,7 +115,7 @@ def test_planning_runs_in_the_background_and_records_the_change(
 def test_the_plan_names_people_marks_gaps_and_keeps_notes_out(
     client: TestClient, logged_in: str, office: Path
 ) -> None:
-    with_markers(office)
+    with_markers(office, MARKER)
     plan = json.loads(PLAN.read_text(encoding="utf-8"))
     answer = client.get("/plan/2026-12")
     assert answer.status_code == 200
@@ -184,7 +177,7 @@ def test_the_plan_names_people_marks_gaps_and_keeps_notes_out(
 def test_the_api_gives_what_the_page_shows(
     client: TestClient, logged_in: str, office: Path
 ) -> None:
-    with_markers(office)
+    with_markers(office, MARKER)
     view = client.get("/api/months/2026-12/plan").json()
     assert (view["month"], view["month_text"], view["planned"]) == (
         "2026-12",

@@ -85,3 +85,19 @@ def changes(office: Path) -> list[dict[str, Any]]:
     if not path.is_file():
         return []
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def with_markers(office: Path, marker: str) -> int:
+    """A numbered marker (``<marker>-1 private``, ...) in every appointment note of the
+    office, to look for in every answer, message and log; how many notes there are."""
+    count = 0
+    for path in sorted((office / "appointments").glob("*.yaml")):
+        lines = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip().startswith("note:"):
+                count += 1
+                lines.append(re.sub(r"note:.*", f"note: {marker}-{count} private", line))
+            else:
+                lines.append(line)
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return count

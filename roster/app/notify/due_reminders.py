@@ -36,6 +36,7 @@ from roster.app.notify.words import (
     time_words,
     when_words,
 )
+from roster.app.volunteer_page import appointment_words, colleague_names, is_mine, role_words
 from roster.app.volunteer_page import say as page_say
 from roster.domain.month import Month
 from roster.domain.office_data import OfficeData
@@ -58,20 +59,6 @@ def _plans(ctx: NotifyContext, until: date) -> list[Plan]:
     return found
 
 
-def _role(locale: str, entry: StaffEntry, fmt: Formatter) -> str:
-    """The volunteer's task in words, as their page says it."""
-    language = fmt.language(entry.language) if entry.language else ""
-    if entry.role == "interpreter":
-        role = page_say(locale, "role_interpreter", language=language)
-    elif entry.lead:
-        role = page_say(locale, "role_lead")
-    elif entry.language:
-        role = page_say(locale, "role_counsellor_in", language=language)
-    else:
-        role = page_say(locale, "role_counsellor")
-    return page_say(locale, "role_trainee", role=role) if entry.trainee else role
-
-
 def _appointments(
     data: OfficeData, plan: Plan, session: PlanSession, volunteer: str, fmt: Formatter
 ) -> list[str]:
@@ -81,27 +68,12 @@ def _appointments(
         (
             item
             for item in plan.appointments
-            if item.session == session.id
-            and volunteer in (item.counsellor, item.second_counsellor, item.interpreter)
+            if item.session == session.id and is_mine(item, volunteer)
         ),
         key=lambda item: (item.start, item.desk),
     )
-    lines = []
-    for item in mine:
-        values = {"time": fmt.time(item.start), "language": fmt.language(item.language)}
-        if data.office.feeds.case_refs:
-            lines.append(page_say(locale, "appointment_case", case=item.case, **values))
-        else:
-            lines.append(page_say(locale, "appointment_line", **values))
-    return lines
-
-
-def _colleagues(data: OfficeData, session: PlanSession, volunteer: str) -> list[str]:
-    if not data.office.volunteers.show_colleagues:
-        return []
-    names = {person.id: person.name for person in data.volunteers}
-    others = {entry.volunteer for entry in session.staff if entry.volunteer != volunteer}
-    return sorted(names[other] for other in others if other in names)
+    case_refs = data.office.feeds.case_refs
+    return [appointment_words(locale, item, fmt, case_refs=case_refs) for item in mine]
 
 
 def duty_key(session: PlanSession, entry: StaffEntry, data: OfficeData) -> str:
@@ -145,7 +117,7 @@ def _notice(ctx: NotifyContext, plan: Plan, session: PlanSession, entry: StaffEn
     data = ctx.data
     locale = locale_for(data, entry.volunteer)
     fmt = formatter(data, locale)
-    role = _role(locale, entry, fmt)
+    role = role_words(locale, entry, fmt)
     day = day_words(data, session.date, locale)
     when = when_words(ctx.today, session.date, locale)
     details: list[str] = [
@@ -160,7 +132,7 @@ def _notice(ctx: NotifyContext, plan: Plan, session: PlanSession, entry: StaffEn
     appointments = _appointments(data, plan, session, entry.volunteer, fmt)
     if appointments:
         blocks.extend([say(locale, "reminder_appointments"), appointments])
-    colleagues = _colleagues(data, session, entry.volunteer)
+    colleagues = colleague_names(data, session, entry.volunteer)
     if colleagues:
         blocks.append(say(locale, "reminder_colleagues", names=", ".join(colleagues)))
     blocks.extend([say(locale, "reminder_cannot"), say(locale, "reminder_calendar")])
