@@ -33,10 +33,11 @@ from roster.domain.month import Month
 from roster.domain.office_data import OfficeData
 from roster.planfile.history import load_history
 from roster.planfile.io import plan_path, read_plan
-from roster.planfile.schema import Plan, PlanSession, Uncovered
+from roster.planfile.schema import Plan, PlanSession, SolverFacts, Uncovered
 from roster.wording.catalogue import text
 from solver.month_input import month_input
 from solver.plan_build import finish
+from solver.proof import gap_of
 
 
 def _reasons(before: PlanSession, after: list[Uncovered], reason: str) -> list[Uncovered]:
@@ -47,6 +48,18 @@ def _reasons(before: PlanSession, after: list[Uncovered], reason: str) -> list[U
         kept.get((gap.need, gap.language, gap.missing), gap.model_copy(update={"reason": reason}))
         for gap in after
     ]
+
+
+def _facts_after(plan: Plan, penalty: float) -> SolverFacts | None:
+    """The solver's facts of a plan with a duty given back: its penalty is the new score,
+    no longer proven the best (the bound still holds: it holds for every plan)."""
+    facts = plan.solver
+    if facts is None:
+        return None
+    status = facts.status if penalty <= facts.objective else "feasible"
+    return facts.model_copy(
+        update={"objective": penalty, "status": status, "gap": gap_of(penalty, facts.bound)}
+    )
 
 
 def gap_plan(data: OfficeData, plan: Plan, session_id: str, volunteer: str, *, locale: str) -> Plan:
@@ -81,6 +94,7 @@ def gap_plan(data: OfficeData, plan: Plan, session_id: str, volunteer: str, *, l
             "load": figures.load,
             "fairness": figures.fairness,
             "score": figures.score,
+            "solver": _facts_after(plan, figures.score.total),
         }
     )
     broken = {str(violation) for violation in check_plan(data, changed, history).violations}

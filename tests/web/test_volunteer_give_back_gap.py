@@ -97,6 +97,12 @@ def test_the_gap_shows_at_once_and_nothing_else_moves(
     assert after.input_digest == before.input_digest
     duties = {item.volunteer: item.duties for item in after.load}
     assert duties == {item.volunteer: item.duties - (item.volunteer == WHO) for item in before.load}
+    # The plan says what it is now: its penalty is the new score, no longer the best proven.
+    assert before.solver is not None and after.solver is not None
+    assert after.score.total > before.score.total
+    assert after.solver.objective == after.score.total
+    assert after.solver.status == "feasible"
+    assert after.solver.bound == before.solver.bound < after.solver.objective
     assert verify_month(office, MONTH).report.ok
     # The lead's overview and the gaps feed show it; his own feed no longer has the duty.
     overview = client.get("/api/months/2026-12/overview").json()
