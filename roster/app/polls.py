@@ -25,7 +25,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from roster.app.availability import is_away, poll_files, session_days
-from roster.app.clock import month_or_next, office_today
+from roster.app.clock import office_today
 from roster.app.edits import COMMAND, save_files
 from roster.app.guard import reading, writing
 from roster.app.web_files import web_folder
@@ -107,62 +107,16 @@ def read_polls(folder: Path) -> PollsFile:
         ) from None
 
 
-def _write_polls(folder: Path, polls: PollsFile) -> None:
+def write_polls(folder: Path, polls: PollsFile) -> None:
+    """Write ``web/polls.json`` atomically (0600); call it under the folder lock."""
     secret_folder(web_folder(folder))
     data = polls.model_dump(mode="json", by_alias=True)
     write_atomic(polls_path(folder), json.dumps(data, indent=1, sort_keys=True) + "\n", secret=True)
 
 
-def _day_text(locale: str, day: date) -> str:
+def day_text(locale: str, day: date) -> str:
+    """A day in words: ``Friday, November 20, 2026``."""
     return date_text(day, "full", locale)
-
-
-def open_poll(
-    folder: Path, month: Month | str | None, until: date | str, *, now: datetime | None = None
-) -> str:
-    """Open the poll of ``month`` (default: next month) until the day ``until`` (inclusive; again: a new
-    deadline). Returns what happened in the office's words. :class:`RosterError` for a
-    month without sessions or a deadline already past."""
-    folder = Path(folder)
-    with writing(folder, COMMAND):
-        data = load_office(folder)
-        locale = data.office.locale
-        chosen = month_or_next(data.office, month, now)
-        try:
-            last = until if isinstance(until, date) else date.fromisoformat(str(until))
-        except ValueError:
-            raise RosterError(say(locale, "poll_bad_date", value=str(until))) from None
-        if last < office_today(data.office, now):
-            raise RosterError(say(locale, "poll_past", day=_day_text(locale, last)))
-        if not session_days(data, chosen):
-            raise RosterError(say(locale, "poll_no_sessions", month=_month_text(locale, chosen)))
-        polls = read_polls(folder)
-        entries = [entry for entry in polls.polls if entry.month != str(chosen)]
-        entries.append(PollEntry(month=str(chosen), until=last))
-        _write_polls(folder, PollsFile(polls=sorted(entries, key=lambda entry: entry.month)))
-    return say(
-        locale, "poll_opened", month=_month_text(locale, chosen), day=_day_text(locale, last)
-    )
-
-
-def close_poll(folder: Path, month: Month | str | None, *, now: datetime | None = None) -> str:
-    """Close the poll of ``month`` (default: next month) now (the answers stay).
-    :class:`RosterError` when it was never opened."""
-    folder = Path(folder)
-    with writing(folder, COMMAND):
-        office = load_office(folder).office
-        locale = office.locale
-        chosen = month_or_next(office, month, now)
-        polls = read_polls(folder)
-        found = polls.of(chosen)
-        if found is None:
-            raise RosterError(say(locale, "poll_never_opened", month=_month_text(locale, chosen)))
-        entries = [
-            entry.model_copy(update={"closed": True}) if entry is found else entry
-            for entry in polls.polls
-        ]
-        _write_polls(folder, PollsFile(polls=entries))
-    return say(locale, "poll_closed_now", month=_month_text(locale, chosen))
 
 
 # -- the volunteer's view --------------------------------------------------------------------
@@ -206,7 +160,8 @@ class PollClosedError(RosterError):
     """The poll takes no answers now: after its deadline, closed, or never opened."""
 
 
-def _month_text(locale: str, month: Month) -> str:
+def month_text(locale: str, month: Month) -> str:
+    """A month in words: ``December 2026``."""
     return skeleton_text(month.first, "yMMMM", locale)
 
 
@@ -214,10 +169,10 @@ def _status(locale: str, entry: PollEntry | None, today: date) -> str:
     if entry is None:
         return say(locale, "poll_none")
     if entry.open_on(today):
-        return say(locale, "poll_open_until", day=_day_text(locale, entry.until))
+        return say(locale, "poll_open_until", day=day_text(locale, entry.until))
     if entry.closed:
         return say(locale, "poll_closed")
-    return say(locale, "poll_too_late", day=_day_text(locale, entry.until))
+    return say(locale, "poll_too_late", day=day_text(locale, entry.until))
 
 
 def _view(
@@ -252,7 +207,7 @@ def _view(
         name=person.name,
         locale=locale,
         month=str(chosen) if chosen is not None else None,
-        month_text=_month_text(locale, chosen) if chosen is not None else "",
+        month_text=month_text(locale, chosen) if chosen is not None else "",
         open=entry is not None and entry.open_on(today),
         until=entry.until if entry is not None else None,
         status=_status(locale, entry, today),
@@ -385,7 +340,7 @@ def _write(
             lock_wait=lock_wait,
             locale=office_locale,
             count=count,
-            month_name=_month_text(office_locale, month),
+            month_name=month_text(office_locale, month),
         )
     except RosterError as exc:
         if type(exc) is not RosterError:

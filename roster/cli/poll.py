@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from roster.app.polls import close_poll, open_poll
+from roster.app.poll_admin import close_poll, open_poll
 from roster.cli.options import MONTH
 
 FOLDER = click.argument("folder", type=click.Path(file_okay=False, path_type=Path), metavar="DIR")

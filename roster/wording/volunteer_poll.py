@@ -9,6 +9,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "poll_opened": "The {t_poll} for {month} is open. Volunteers can answer on their "
         "page until {day}.",
         "poll_closed_now": "The {t_poll} for {month} is closed. The answers stay.",
+        "poll_opened_change": "Opened the {t_poll} for {month_name} until {day}",
+        "poll_closed_change": "Closed the {t_poll} for {month_name}",
+        "poll_state_never": "The {t_poll} for {month} is not open yet. Volunteers cannot answer "
+        "on their pages.",
+        "poll_state_open": "Open: volunteers can answer on their pages until {day}.",
+        "poll_state_closed": "Closed. The answers stay. You can open it again.",
+        "poll_state_ended": "Ended on {day}. The answers stay. You can open it again with a new "
+        "last day.",
         "poll_never_opened": "The {t_poll} for {month} was never opened.",
         "poll_past": "{day} is already past. Give a day from today on.",
         "poll_bad_date": "{value} is not a date. Write it as YEAR-MONTH-DAY, e.g. 2026-11-30.",
@@ -48,6 +56,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "poll_opened": "Die {t_poll} für {month} ist offen. Die Ehrenamtlichen können auf "
         "ihrer Seite bis {day} antworten.",
         "poll_closed_now": "Die {t_poll} für {month} ist geschlossen. Die Antworten bleiben.",
+        "poll_opened_change": "{T_poll} für {month_name} bis {day} geöffnet",
+        "poll_closed_change": "{T_poll} für {month_name} geschlossen",
+        "poll_state_never": "Die {t_poll} für {month} ist noch nicht offen. Die Ehrenamtlichen "
+        "können auf ihren Seiten nicht antworten.",
+        "poll_state_open": "Offen: Die Ehrenamtlichen können auf ihren Seiten bis {day} antworten.",
+        "poll_state_closed": "Geschlossen. Die Antworten bleiben. Sie können sie wieder öffnen.",
+        "poll_state_ended": "Am {day} beendet. Die Antworten bleiben. Sie können sie mit einem "
+        "neuen letzten Tag wieder öffnen.",
         "poll_never_opened": "Die {t_poll} für {month} wurde nie geöffnet.",
         "poll_past": "{day} ist schon vorbei. Geben Sie einen Tag ab heute an.",
         "poll_bad_date": "{value} ist kein Datum. Schreiben Sie es als JAHR-MONAT-TAG, z. B. "

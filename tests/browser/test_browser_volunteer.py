@@ -25,7 +25,7 @@ from browser_office import (
 from playwright.sync_api import Browser, Page, expect
 
 from roster.app.page_links import link_page, revoke_page
-from roster.app.polls import open_poll
+from roster.app.poll_admin import open_poll
 from roster.domain.month import Month
 from roster.planfile.io import plan_path, read_plan
 

@@ -27,7 +27,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from roster.app.feeds import link_feed, publish_month
 from roster.app.page_links import link_page
-from roster.app.polls import open_poll
+from roster.app.poll_admin import open_poll
 from roster.domain.month import Month
 from roster.planfile.io import plan_path, read_plan
 

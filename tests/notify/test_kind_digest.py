@@ -11,7 +11,7 @@ from test_kind_support import assert_no_client_data, context, office_copy
 
 from roster.app.duty_requests import DutyRequest, write_requests
 from roster.app.notify.due_digest import due_digest
-from roster.app.polls import open_poll
+from roster.app.poll_admin import open_poll
 
 TODAY = date(2026, 12, 4)
 GAPS_DE = [

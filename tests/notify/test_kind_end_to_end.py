@@ -15,7 +15,7 @@ from icalendar import Calendar
 from roster.app.feeds import publish_month
 from roster.app.notify.change_state import remember_told
 from roster.app.notify.run import notify
-from roster.app.polls import open_poll
+from roster.app.poll_admin import open_poll
 from roster.folder.load import load_office
 
 KINDS = ("reminders", "changes", "polls", "gaps", "digest")

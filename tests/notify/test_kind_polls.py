@@ -10,7 +10,7 @@ from pathlib import Path
 from test_kind_support import assert_no_client_data, context, office_copy
 
 from roster.app.notify.due_polls import due_poll_invitations, due_poll_reminders
-from roster.app.polls import close_poll, open_poll
+from roster.app.poll_admin import close_poll, open_poll
 from roster.domain.notice_settings import NoticeSettings
 
 OPENED = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)

@@ -17,7 +17,7 @@ from volunteer_duty_office import make_somali_free, page_token, set_office
 from web_office import ORIGIN, START
 
 from roster.app.duty_requests import read_requests
-from roster.app.polls import open_poll
+from roster.app.poll_admin import open_poll
 from roster.domain.month import Month
 from roster.folder.load import load_office
 from roster.planfile.io import plan_path, read_plan

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 from web_office import ORIGIN, START, Clock, changes
 
-from roster.app import polls
+from roster.app import poll_admin
 from roster.app.page_links import link_page
 from roster.app.polls import polls_path
 from roster.cli import main
@@ -35,7 +35,7 @@ def token_of(office: Path, volunteer: str = "v05") -> str:
 
 def open_poll(office: Path, until: str = "2026-11-25", month: str = "2026-12") -> str:
     """Open the poll as `roster poll open` does, on the tests' day (20 November 2026)."""
-    return polls.open_poll(office, month, until, now=START)
+    return poll_admin.open_poll(office, month, until, now=START)
 
 
 def csrf(client: TestClient, token: str) -> str:

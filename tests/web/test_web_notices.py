@@ -16,13 +16,13 @@ from filelock import FileLock
 from test_web_notices_smtp import MARKER, set_mail, smtp_server
 from web_office import ORIGIN, START, Clock, csrf_of, headers, with_markers
 
-from roster.app import polls
+from roster.app import poll_admin
 from roster.app.notify.sent_log import read_log
 
 
 def open_poll(office: Path) -> None:
     """Open the December poll on the tests' day."""
-    polls.open_poll(office, "2026-12", "2026-11-25", now=START)
+    poll_admin.open_poll(office, "2026-12", "2026-11-25", now=START)
 
 
 def test_login_is_required(client: TestClient) -> None:

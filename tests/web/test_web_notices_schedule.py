@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 from test_web_notices_smtp import set_mail
 from web_office import BASE_URL, START, Clock, login
 
-from roster.app import polls
+from roster.app import poll_admin
 from roster.app.notify.schedule import ScheduledRun, scheduled_notify
 from roster.web import notify_schedule
 from roster.web.notify_schedule import NotifySchedule
@@ -187,7 +187,7 @@ class Outbox:
 
 
 def test_the_job_reads_office_yaml_on_each_run(office: Path) -> None:
-    polls.open_poll(office, "2026-12", "2026-11-25", now=START)
+    poll_admin.open_poll(office, "2026-12", "2026-11-25", now=START)
     outbox = Outbox()
     assert scheduled_notify(office, now=START, send=outbox) == ScheduledRun(
         every_minutes=0, ran=False

@@ -29,6 +29,7 @@ from roster.app.availability import (
     save_availability,
     saved_text,
 )
+from roster.app.poll_admin import poll_status
 from roster.domain.errors import RosterError
 from roster.domain.lock import FolderBusyError
 from roster.domain.month import Month
@@ -37,6 +38,7 @@ from roster.web.deps import LeadDep, SettingsDep
 from roster.web.errors import roster_error_fields
 from roster.web.pages import office_of, render, words
 from roster.web.routers.month import MonthPath
+from roster.web.sessions import settings_of
 
 pages = APIRouter(include_in_schema=False)
 api = APIRouter(prefix="/api", tags=["availability"])
@@ -93,7 +95,7 @@ def _chosen(cells: Mapping[str, Mapping[str, str | None]]) -> dict[str, str]:
     }
 
 
-def _page(
+def availability_response(
     request: Request,
     grid: AvailabilityGrid,
     *,
@@ -102,7 +104,9 @@ def _page(
     message: str | None = None,
     errors: Mapping[str, str] | None = None,
     chosen: Mapping[str, str] | None = None,
+    poll_error: str | None = None,
 ) -> Response:
+    settings = settings_of(request)
     return render(
         request,
         "availability.html.j2",
@@ -110,6 +114,8 @@ def _page(
         month=Month.parse(grid.month),
         active="availability",
         grid=grid,
+        poll=poll_status(settings.folder, grid.month, now=settings.clock()),
+        poll_error=poll_error,
         notice=notice,
         message=message,
         errors=dict(errors or {}),
@@ -130,9 +136,9 @@ def _failed(
     grid = availability_grid(settings.folder, month, now=settings.clock())
     if isinstance(exc, FolderBusyError):
         busy = words(office_of(request).locale)("busy")
-        return _page(request, grid, status=409, message=busy, chosen=_chosen(cells))
+        return availability_response(request, grid, status=409, message=busy, chosen=_chosen(cells))
     errors = {FIELD_PREFIX + item["field"]: item["message"] for item in roster_error_fields(exc)}
-    return _page(
+    return availability_response(
         request, grid, status=422, message=exc.message, errors=errors, chosen=_chosen(cells)
     )
 
@@ -143,11 +149,14 @@ def availability_page(
     settings: SettingsDep,
     month: MonthPath,
     saved: Annotated[int | None, Query(ge=0, le=100_000)] = None,
+    poll: Annotated[str | None, Query(pattern="^(opened|closed)$")] = None,
 ) -> Response:
-    """The month's availability grid."""
+    """The month's availability grid, with the state of its poll."""
     grid = availability_grid(settings.folder, month, now=settings.clock())
     notice = None if saved is None else saved_text(grid.locale, saved)
-    return _page(request, grid, notice=notice)
+    if poll is not None:
+        notice = poll_status(settings.folder, month, now=settings.clock()).text
+    return availability_response(request, grid, notice=notice)
 
 
 @pages.post("/availability/{month}")
@@ -181,7 +190,7 @@ def _cell_fragment(
     """One cell of the grid (for htmx), or the whole page when the grid lacks it."""
     found = _find(grid, volunteer, day)
     if found is None:
-        return _page(request, grid, status=422, message=error)
+        return availability_response(request, grid, status=422, message=error)
     row, cell, label = found
     name = field_name(volunteer, day)
     return render(
