@@ -9,9 +9,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+from collections.abc import Coroutine
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from fastapi import FastAPI
@@ -23,6 +25,8 @@ from roster.app import poll_admin
 from roster.app.notify.schedule import ScheduledRun, scheduled_notify
 from roster.web import notify_schedule
 from roster.web.notify_schedule import NotifySchedule
+
+T = TypeVar("T")
 
 WAIT = 5.0
 """The longest a test waits for the task (it never takes that long unless it is broken)."""
@@ -57,6 +61,27 @@ class FakeJob:
         finally:
             with self._lock:
                 self.running -= 1
+
+
+def run_apart(coroutine: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run`` in a thread of its own: a browser test in the same process (the
+    Playwright sync API keeps an event loop running in the main thread) must not make
+    ``asyncio.run`` refuse."""
+    result: list[T] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            result.append(asyncio.run(coroutine))
+        except BaseException as exc:
+            failure.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
+    return result[0]
 
 
 async def _until(condition: object, *, seconds: float = WAIT) -> None:
@@ -94,7 +119,7 @@ def test_it_runs_after_the_start_then_every_interval() -> None:
         assert schedule.status().running is False
         assert schedule.status().next_run is None
 
-    asyncio.run(scenario())
+    run_apart(scenario())
     assert job.moments[:3] == [START, START, START]
     assert job.most_at_once == 1
 
@@ -113,7 +138,7 @@ def test_never_two_runs_at_once() -> None:
         job.release.set()
         await asyncio.gather(first, second)
 
-    asyncio.run(scenario())
+    run_apart(scenario())
     assert len(job.moments) == 2
     assert job.most_at_once == 1
 
@@ -131,7 +156,7 @@ def test_a_failing_run_is_logged_plainly_and_the_task_goes_on(
         return schedule
 
     with caplog.at_level(logging.INFO, logger="roster.web.notify"):
-        schedule = asyncio.run(scenario())
+        schedule = run_apart(scenario())
     assert len(job.moments) >= 3
     assert schedule.status().last == job.outcome
     lines = [record.getMessage() for record in caplog.records]
@@ -151,7 +176,7 @@ def test_it_idles_while_the_office_sends_no_e_mails() -> None:
         await schedule.stop()
         return schedule
 
-    schedule = asyncio.run(scenario())
+    schedule = run_apart(scenario())
     assert schedule.status().last_run is None
     assert schedule.status().last is None
 
@@ -172,7 +197,7 @@ def test_stop_waits_for_the_run_in_progress() -> None:
         await stopping
         assert job.running == 0
 
-    asyncio.run(scenario())
+    run_apart(scenario())
     assert len(job.moments) == 1
 
 
