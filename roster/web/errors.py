@@ -136,6 +136,15 @@ def answer(
     return error_page(request, status, message, fields=fields, headers=headers)
 
 
+def failure(request: Request, exc: RosterError) -> tuple[int, str]:
+    """The status and the plain message of a job that failed: 409 and "busy, try again"
+    when another writer holds the office folder, else 422 and the error's own message.
+    Pages that show the message in their own frame use it as the API answers do."""
+    if isinstance(exc, FolderBusyError):
+        return 409, words(office_of(request).locale)("busy")
+    return 422, exc.message
+
+
 def roster_error_fields(exc: RosterError) -> list[dict[str, str]]:
     """``{field, message}`` of each problem of the error that names a field."""
     return [{"field": item.field, "message": item.message} for item in exc.problems if item.field]
@@ -160,9 +169,8 @@ async def _refused(request: Request, exc: Exception) -> Response:
 async def _roster_error(request: Request, exc: Exception) -> Response:
     if not isinstance(exc, RosterError):
         raise exc
-    if isinstance(exc, FolderBusyError):
-        return answer(request, 409, words(office_of(request).locale)("busy"))
-    return answer(request, 422, exc.message, fields=roster_error_fields(exc) or None)
+    status, message = failure(request, exc)
+    return answer(request, status, message, fields=roster_error_fields(exc) or None)
 
 
 async def _invalid_request(request: Request, exc: Exception) -> Response:

@@ -35,7 +35,7 @@ from roster.domain.lock import FolderBusyError
 from roster.domain.month import Month
 from roster.domain.requests import Answer
 from roster.web.deps import LeadDep, SettingsDep
-from roster.web.errors import roster_error_fields
+from roster.web.errors import failure, roster_error_fields
 from roster.web.pages import office_of, render, words
 from roster.web.routers.month import MonthPath
 from roster.web.sessions import settings_of
@@ -134,12 +134,10 @@ def _failed(
     """The page again after a failed save: the message, the problems at their cells, the
     lead's choices kept."""
     grid = availability_grid(settings.folder, month, now=settings.clock())
-    if isinstance(exc, FolderBusyError):
-        busy = words(office_of(request).locale)("busy")
-        return availability_response(request, grid, status=409, message=busy, chosen=_chosen(cells))
+    status, message = failure(request, exc)
     errors = {FIELD_PREFIX + item["field"]: item["message"] for item in roster_error_fields(exc)}
     return availability_response(
-        request, grid, status=422, message=exc.message, errors=errors, chosen=_chosen(cells)
+        request, grid, status=status, message=message, errors=errors, chosen=_chosen(cells)
     )
 
 

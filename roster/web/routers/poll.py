@@ -14,9 +14,8 @@ from starlette.responses import RedirectResponse, Response
 from roster.app.availability import availability_grid
 from roster.app.poll_admin import PollStatus, close_poll, open_poll, poll_status
 from roster.domain.errors import RosterError
-from roster.domain.lock import FolderBusyError
 from roster.web.deps import LeadDep, SettingsDep
-from roster.web.pages import office_of, words
+from roster.web.errors import failure
 from roster.web.routers.availability import availability_response
 from roster.web.routers.month import MonthPath
 
@@ -62,10 +61,8 @@ def poll_close_page(
 def _poll_failed(request: Request, settings: SettingsDep, month: str, exc: RosterError) -> Response:
     """The page again, the problem next to the poll's last day (409 when busy)."""
     grid = availability_grid(settings.folder, month, now=settings.clock())
-    if isinstance(exc, FolderBusyError):
-        busy = words(office_of(request).locale)("busy")
-        return availability_response(request, grid, status=409, poll_error=busy)
-    return availability_response(request, grid, status=422, poll_error=exc.message)
+    status, message = failure(request, exc)
+    return availability_response(request, grid, status=status, poll_error=message)
 
 
 class PollIn(BaseModel):

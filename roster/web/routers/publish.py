@@ -40,10 +40,9 @@ from roster.app.page_links import PageSheet, page_sheet
 from roster.app.publishing_files import PrintList, make_printouts, print_file, print_files
 from roster.app.publishing_web import PublishResult, publish_calendars, publish_page
 from roster.domain.errors import RosterError
-from roster.domain.lock import FolderBusyError
 from roster.domain.month import Month
 from roster.web.deps import LeadDep, SettingsDep
-from roster.web.errors import error_page, problem
+from roster.web.errors import error_page, failure, problem
 from roster.web.pages import office_of, render, words
 from roster.web.routers.month import MonthPath
 from roster.web.sessions import current_session
@@ -160,11 +159,8 @@ def _page(
 
 
 def _failed(request: Request, settings: WebSettings, month: str, exc: RosterError) -> Response:
-    if isinstance(exc, FolderBusyError):
-        return _page(
-            request, settings, month, status=409, error=words(office_of(request).locale)("busy")
-        )
-    return _page(request, settings, month, status=422, error=exc.message)
+    status, message = failure(request, exc)
+    return _page(request, settings, month, status=status, error=message)
 
 
 def _unknown(request: Request, exc: UnknownVolunteerError) -> Response:
